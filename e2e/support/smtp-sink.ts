@@ -1,0 +1,28 @@
+// A real SMTP server for e2e runs (the `smtp-server` package): every message the app delivers is
+// parsed and written as JSON to E2E_MAIL_DIR, where e2e/support/mail.ts reads it.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+const port = Number(process.env.E2E_SMTP_PORT ?? 2525);
+const dir = process.env.E2E_MAIL_DIR ?? path.join(process.cwd(), ".test-runs", "mail");
+mkdirSync(dir, { recursive: true });
+let count = 0;
+
+const server = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  onData(stream, session, callback) {
+    simpleParser(stream)
+      .then((mail) => {
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        const file = path.join(dir, `${Date.now()}-${++count}.json`);
+        writeFileSync(file, JSON.stringify({ to, from: mail.from?.text, subject: mail.subject, text: mail.text ?? "" }));
+        callback();
+      })
+      .catch((error: Error) => callback(error));
+  },
+});
+server.listen(port, "127.0.0.1", () => console.log(`smtp sink on 127.0.0.1:${port}, mail in ${dir}`));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));

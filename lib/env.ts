@@ -1,0 +1,67 @@
+// The environment, validated once with zod. Every variable is listed in .env.example.
+import { z } from "zod";
+
+const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.url().optional());
+const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "DATABASE_URL is required (npm run dev starts an embedded PostgreSQL and sets it)" })
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+    APP_URL: z.url().default("http://localhost:3000"),
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+    SMTP_URL: optionalUrl,
+    MAIL_FROM: z.string().default("Tebiki Help Desk <helpdesk@localhost>"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    TRUST_PROXY: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
+    INTAKE_LIMIT_10MIN: count(5),
+    INTAKE_LIMIT_HOUR: count(20),
+    INTAKE_LIMIT_DAY: count(240),
+    INCIDENT_THRESHOLD: count(5),
+    OIDC_ISSUER: optionalUrl,
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_CLIENT_SECRET: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required in production" });
+    }
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
+    if (oidc !== 0 && oidc !== 3) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_ISSUER"],
+        message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses an environment; the error has one line per problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`);
+  throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+}
+
+let cached: Env | undefined;
+
+/** The validated process environment. Read lazily: `next build` imports modules without one. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The auth secret: required in production (checked above), a fixed one for development and tests. */
+export function authSecret(): string {
+  return env().AUTH_SECRET ?? "tebiki-development-secret-not-for-production-use";
+}

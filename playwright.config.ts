@@ -1,0 +1,70 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// Debian's Chromium where it is installed (CI and this machine), else Playwright's own browser.
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+const launchOptions = existsSync(SYSTEM_CHROMIUM)
+  ? {
+      executablePath: SYSTEM_CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        '--host-resolver-rules="MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"',
+      ],
+    }
+  : {};
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
+const mailDir = process.env.E2E_MAIL_DIR ?? path.join(__dirname, ".test-runs", "mail");
+process.env.E2E_MAIL_DIR = mailDir;
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: process.env.PW_JSON_REPORT ?? "test-results/report.json" }]],
+  use: { baseURL, launchOptions, trace: "retain-on-failure" },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "mobile", use: { ...devices["Pixel 7"], launchOptions }, grep: /@mobile/ },
+  ],
+  webServer: [
+    {
+      command: "tsx e2e/support/smtp-sink.ts",
+      port: smtpPort,
+      env: { E2E_SMTP_PORT: String(smtpPort), E2E_MAIL_DIR: mailDir },
+      reuseExistingServer: false,
+    },
+    {
+      // A production build (scripts/test.ts runs `next build` first). Without DATABASE_URL the
+      // wrapper starts the embedded development database.
+      command: `tsx scripts/with-db.ts --migrate -- next start -p ${port} -H 127.0.0.1`,
+      url: `${baseURL}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: {
+        APP_URL: baseURL,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+        // A fixed secret for the test server only; production must set its own (lib/env.ts).
+        AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+        NEXTAUTH_URL: baseURL,
+      },
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
+});

@@ -1,0 +1,32 @@
+// Request ids for the logs, and a locale prefix for paths that have none. Never an access check:
+// every admin page, action and route checks the session itself (lib/auth/guards.ts).
+import { NextResponse, type NextRequest } from "next/server";
+import { isLocale, localeFromAcceptLanguage } from "@/lib/i18n";
+import { REQUEST_ID_HEADER } from "@/lib/log-header";
+
+const UNPREFIXED = /^\/(admin|api|_next)(\/|$)/;
+
+export function proxy(request: NextRequest) {
+  const requestId = request.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
+  const { pathname, search } = request.nextUrl;
+  const first = pathname.split("/")[1];
+
+  if (!UNPREFIXED.test(pathname) && !isLocale(first)) {
+    const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
+    const url = request.nextUrl.clone();
+    url.pathname = `/${locale}${pathname === "/" ? "" : pathname}`;
+    url.search = search;
+    return NextResponse.redirect(url, 307);
+  }
+
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+export const config = {
+  // Static files and metadata routes need neither a locale nor a request id.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|sitemap.xml|.*\\.(?:png|jpg|svg|ico|webp|txt|xml)$).*)"],
+};

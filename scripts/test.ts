@@ -1,0 +1,155 @@
+// `npm test`: typecheck, lint, Vitest (unit + integration against a fresh real PostgreSQL) and
+// Playwright (against a production build), then one summary line `N passed, N failed`.
+// `--only static|vitest|playwright` runs one part. Extra arguments after `--` go to that runner.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { freePort, startEmbeddedPostgres } from "@/lib/embedded-pg";
+import { migrate } from "@/lib/migrate";
+
+const argv = process.argv.slice(2);
+const dash = argv.indexOf("--");
+const own = dash === -1 ? argv : argv.slice(0, dash);
+const passThrough = dash === -1 ? [] : argv.slice(dash + 1);
+const only = own.includes("--only") ? own[own.indexOf("--only") + 1] : undefined;
+const wants = (part: string) => !only || only === part;
+
+const root = process.cwd();
+const runId = `${Date.now()}-${process.pid}`;
+const runDir = path.join(root, ".test-runs", runId);
+mkdirSync(runDir, { recursive: true });
+const bin = path.join(root, "node_modules", ".bin");
+// Each tool sets its own NODE_ENV (next build: production, vitest: test).
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+const { NODE_ENV: _ignored, ...inherited } = process.env;
+type Env = Record<string, string | undefined>;
+const baseEnv: Env = {
+  ...inherited,
+  PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+  CHECKPOINT_DISABLE: "1",
+};
+const say = (line: string) => console.log(`\n[test] ${line}`);
+
+function run(cmd: string, args: string[], env: Env = baseEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env: env as NodeJS.ProcessEnv, cwd: root });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on("error", () => resolve(127));
+  });
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A fresh database for this run: a new embedded cluster, or a new database on DATABASE_URL's server. */
+async function freshDatabase(): Promise<{ url: string; dispose: () => Promise<void> }> {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    const name = `tebiki_test_${runId.replace(/-/g, "_")}`;
+    const admin = new pg.Client({ connectionString: external });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const url = new URL(external);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      dispose: async () => {
+        const c = new pg.Client({ connectionString: external });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const dataDir = path.join(runDir, "pg");
+  const db = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "tebiki_test", log: say });
+  return {
+    url: db.url,
+    dispose: async () => {
+      await db.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main() {
+  let passed = 0;
+  let failed = 0;
+  const problems: string[] = [];
+
+  if (wants("static")) {
+    say("typecheck and lint");
+    const [tsc, lint] = await Promise.all([run("tsc", ["--noEmit"]), run("eslint", [".", "--max-warnings=0"])]);
+    if (tsc !== 0) problems.push("typecheck failed");
+    if (lint !== 0) problems.push("lint failed");
+  }
+
+  if (wants("vitest") || wants("playwright")) {
+    const database = await freshDatabase();
+    try {
+      await migrate(database.url, { log: (l) => say(l) });
+      const env = { ...baseEnv, DATABASE_URL: database.url };
+
+      if (wants("vitest")) {
+        say("vitest: unit and integration tests");
+        const report = path.join(runDir, "vitest.json");
+        const code = await run(
+          "vitest",
+          ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...(only ? passThrough : [])],
+          env,
+        );
+        const result = readJson<{ numPassedTests: number; numFailedTests: number }>(report);
+        if (result) {
+          passed += result.numPassedTests;
+          failed += result.numFailedTests;
+        }
+        if (code !== 0 && !(result && result.numFailedTests > 0)) problems.push(`vitest exited with ${code}`);
+      }
+
+      if (wants("playwright")) {
+        say("next build");
+        const built = await run("next", ["build"], { ...env, DATABASE_URL: undefined });
+        if (built !== 0) problems.push("next build failed");
+        else {
+          say("playwright: end-to-end tests in Chromium");
+          const report = path.join(runDir, "playwright.json");
+          const code = await run("playwright", ["test", ...(only ? passThrough : [])], {
+            ...env,
+            PW_JSON_REPORT: report,
+            E2E_PORT: String(await freePort()),
+            E2E_SMTP_PORT: String(await freePort()),
+            E2E_MAIL_DIR: path.join(runDir, "mail"),
+          });
+          const result = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(report);
+          if (result) {
+            passed += result.stats.expected;
+            failed += result.stats.unexpected + result.stats.flaky;
+          }
+          if (code !== 0 && !(result && result.stats.unexpected > 0)) problems.push(`playwright exited with ${code}`);
+        }
+      }
+    } finally {
+      await database.dispose().catch((error) => say(`could not remove the test database: ${String(error)}`));
+    }
+  }
+
+  failed += problems.length;
+  for (const problem of problems) console.log(`[test] FAILED: ${problem}`);
+  if (existsSync(runDir)) rmSync(path.join(runDir, "pg"), { recursive: true, force: true });
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log("\n0 passed, 1 failed");
+  process.exit(1);
+});
