@@ -18,6 +18,11 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 process.env.CHECKPOINT_DISABLE ??= "1";
 
 async function main(): Promise<number> {
+  // `next start` runs in production mode: refuse to start with an invalid production environment,
+  // before anything is started. (DATABASE_URL may still be unset: the embedded server sets it below.)
+  if (command.includes("start")) {
+    parseEnv({ DATABASE_URL: "postgresql://embedded", ...process.env, NODE_ENV: "production" });
+  }
   let embedded: EmbeddedDb | undefined;
   if (!process.env.DATABASE_URL) {
     embedded = await startEmbeddedPostgres({
@@ -32,8 +37,6 @@ async function main(): Promise<number> {
     await embedded?.stop().catch((error) => say(`stopping PostgreSQL failed: ${String(error)}`));
   };
   try {
-    // `next start` runs in production mode: refuse to start with an invalid production environment.
-    if (command.includes("start")) parseEnv({ ...process.env, NODE_ENV: "production" });
     if (flags.has("--migrate")) {
       const applied = await migrate(process.env.DATABASE_URL!, { log: say });
       say(applied.length ? `${applied.length} migration(s) applied` : "database schema is up to date");
