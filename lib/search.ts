@@ -149,8 +149,12 @@ const SNIPPET_LENGTH = 140;
 function snippetOf(block: string, ranges: Range[]): MarkedText {
   const first = ranges.length ? Math.min(...ranges.map((r) => r[0])) : 0;
   let start = Math.max(0, first - SNIPPET_BEFORE);
-  const end = Math.min(block.length, start + SNIPPET_LENGTH);
+  let end = Math.min(block.length, start + SNIPPET_LENGTH);
   start = Math.max(0, Math.min(start, end - SNIPPET_LENGTH));
+  // Do not cut a Latin word in half (Japanese has no word boundaries to respect).
+  const latin = /[A-Za-z0-9]/;
+  for (let i = 0; i < 20 && start > 0 && latin.test(block[start - 1]) && latin.test(block[start]); i++) start--;
+  for (let i = 0; i < 20 && end < block.length && latin.test(block[end - 1]) && latin.test(block[end]); i++) end++;
   const inside = ranges
     .filter(([a, b]) => a < end && b > start)
     .map(([a, b]) => [Math.max(a, start) - start, Math.min(b, end) - start] as Range);
@@ -160,14 +164,26 @@ function snippetOf(block: string, ranges: Range[]): MarkedText {
   return parts;
 }
 
+// Normalizing is per character; done once per document, not once per query.
+const normalizedDocs = new WeakMap<SearchDoc, { title: string; blocks: string[]; whole: string }>();
+function normalized(doc: SearchDoc) {
+  let n = normalizedDocs.get(doc);
+  if (!n) {
+    const title = normalize(doc.title);
+    const blocks = doc.blocks.map(normalize);
+    n = { title, blocks, whole: `${title}\n${blocks.join("\n")}` };
+    normalizedDocs.set(doc, n);
+  }
+  return n;
+}
+
 /** Ranks documents for a query: every term must match; title matches weigh more than body ones. */
 export function searchDocs(docs: SearchDoc[], query: string, limit = 20): SearchHit[] {
   const terms = parseQuery(query);
   if (!terms.length) return [];
   const hits: SearchHit[] = [];
   for (const doc of docs) {
-    const title = normalize(doc.title);
-    const blocks = doc.blocks.map(normalize);
+    const { title, blocks, whole } = normalized(doc);
     let score = 0;
     let matchesAll = true;
     const titleRanges: Range[] = [];
@@ -175,14 +191,14 @@ export function searchDocs(docs: SearchDoc[], query: string, limit = 20): Search
     for (const term of terms) {
       const inTitle = matchTerm(title, term);
       const inBlocks = blocks.map((b) => matchTerm(b, term));
-      const whole = matchTerm(`${title}\n${blocks.join("\n")}`, term);
-      if (whole.quality < (term.cjk ? FUZZY_THRESHOLD : 1)) {
+      const overall = matchTerm(whole, term);
+      if (overall.quality < (term.cjk ? FUZZY_THRESHOLD : 1)) {
         matchesAll = false;
         break;
       }
-      const exact = whole.quality === 1;
+      const exact = overall.quality === 1;
       const count = (r: { ranges: Range[] }) => Math.min(r.ranges.length, 10);
-      score += (exact ? 1 : whole.quality * 0.5) * (10 * Math.min(count(inTitle), 2) + inBlocks.reduce((n, r) => n + count(r), 0));
+      score += (exact ? 1 : overall.quality * 0.5) * (10 * Math.min(count(inTitle), 2) + inBlocks.reduce((n, r) => n + count(r), 0));
       titleRanges.push(...inTitle.ranges);
       inBlocks.forEach((r, i) => blockRanges[i].push(...r.ranges));
     }
