@@ -2,10 +2,15 @@ import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import "../../globals.css";
+import { StatusBanner } from "@/components/help/status-banner";
 import { SiteFooter, SiteHeader } from "@/components/site-chrome";
 import { LOCALES, isLocale } from "@/lib/i18n";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+// Pages under this layout are pre-rendered and re-rendered at most every 30 s, so the status banner
+// read here is at most ~30 s stale (docs/decisions/0004-help-pages-rendering.md).
+export const revalidate = 30;
 
 export function generateStaticParams() {
   return LOCALES.map((locale) => ({ locale }));
@@ -29,7 +34,8 @@ export default async function HelpLayout({ children, params }: { children: React
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
         <SiteHeader locale={locale} />
-        <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-6">
+        <StatusBanner locale={locale} />
+        <main id="main" className="relative mx-auto w-full max-w-3xl flex-1 px-4 py-6">
           {children}
         </main>
         <SiteFooter locale={locale} />

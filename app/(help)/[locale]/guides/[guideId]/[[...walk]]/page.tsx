@@ -1,0 +1,133 @@
+// A guide step. The URL is the walk of choice ids from the start (docs/architecture.md), so deep
+// links, reload, back and the language switch all work, with or without JavaScript. Pre-rendered for
+// every walk of the graph; re-rendered at most every 30 s for the status banner.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { ChoiceList } from "@/components/help/choice-list";
+import { Prose, mdxComponents } from "@/components/help/mdx-components";
+import { StatusCheck } from "@/components/help/status-banner";
+import { StepFeedback } from "@/components/help/step-feedback";
+import { Trail } from "@/components/help/trail";
+import { ViewBeacon } from "@/components/help/view-beacon";
+import { GUIDE_IDS, getGuide, getGuideIntro, getStepContent, getStepFrontmatter } from "@/lib/content";
+import { allWalks, endStep, replayWalk, type Guide, type Walk } from "@/lib/guide-graph";
+import { guideHref } from "@/lib/help-urls";
+import { isLocale, type Locale } from "@/lib/i18n";
+
+export const revalidate = 30;
+
+type Params = { locale: string; guideId: string; walk?: string[] };
+
+export function generateStaticParams() {
+  return GUIDE_IDS.flatMap((guideId) => allWalks(getGuide(guideId)!).map((walk) => ({ guideId, walk: walk.choices })));
+}
+
+const TEXT = {
+  ja: { startOver: "最初からやり直す", guideTop: "ガイドの最初へ" },
+  en: { startOver: "Start over", guideTop: "Back to the start of the guide" },
+} as const;
+
+/** The step a URL names, or null when the guide, the locale or the walk is not real. */
+function resolve(params: Params): { locale: Locale; guide: Guide; walk: Walk } | "no-guide" | "bad-walk" {
+  if (!isLocale(params.locale)) return "no-guide";
+  const guide = getGuide(params.guideId);
+  if (!guide) return "no-guide";
+  const choices = (params.walk ?? []).map((part) => decodeURIComponent(part));
+  const walk = replayWalk(guide, choices);
+  return walk ? { locale: params.locale, guide, walk } : "bad-walk";
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const resolved = resolve(await params);
+  if (typeof resolved === "string") return {};
+  const { locale, guide, walk } = resolved;
+  if (walk.choices.length === 0) {
+    const intro = await getGuideIntro(guide.id, locale);
+    return { title: intro?.frontmatter.title, description: intro?.frontmatter.description };
+  }
+  const fm = getStepFrontmatter(guide.id, locale, endStep(walk));
+  return { title: fm?.title, description: fm?.description };
+}
+
+export default async function GuideStepPage({ params }: { params: Promise<Params> }) {
+  const raw = await params;
+  const resolved = resolve(raw);
+  if (resolved === "no-guide") notFound();
+  // Anything that is not a walk of the graph goes to the start of the guide: no error page.
+  if (resolved === "bad-walk") redirect(guideHref(raw.locale as Locale, raw.guideId));
+  const { locale, guide, walk } = resolved;
+  const t = TEXT[locale];
+  const stepId = endStep(walk);
+  const step = guide.steps[stepId];
+  const content = (await getStepContent(guide.id, locale, stepId))!;
+  const { Content } = content.doc;
+  const choices = step.choices.map((choice) => ({
+    id: choice.id,
+    label: content.frontmatter.choices[choice.id],
+    href: guideHref(locale, guide.id, [...walk.choices, choice.id]),
+  }));
+  const choicesId = `choices-${stepId}`;
+  const question = content.frontmatter.question ?? "";
+
+  if (walk.choices.length === 0) {
+    const intro = (await getGuideIntro(guide.id, locale))!;
+    const { Content: Intro } = intro.intro;
+    const Reference = intro.reference?.Content;
+    return (
+      <article>
+        <h1 className="text-2xl font-bold leading-snug">{intro.frontmatter.title}</h1>
+        <Prose>
+          <Intro components={mdxComponents(locale)} />
+        </Prose>
+        <section aria-labelledby={`title-${stepId}`} className="mt-6 rounded-lg border border-slate-300 p-4">
+          <h2 id={`title-${stepId}`} className="text-xl font-bold leading-snug">
+            {content.frontmatter.title}
+          </h2>
+          <Prose>
+            <Content components={mdxComponents(locale, { shiftHeadings: true })} />
+          </Prose>
+          <ChoiceList id={choicesId} question={question} choices={choices} />
+        </section>
+        {Reference ? (
+          <Prose>
+            <Reference components={mdxComponents(locale)} />
+          </Prose>
+        ) : null}
+        <StepFeedback guideId={guide.id} stepId={stepId} locale={locale} leaf={Boolean(step.leaf)} wayOnHref={`#${choicesId}`} />
+        <ViewBeacon guideId={guide.id} stepId={stepId} />
+      </article>
+    );
+  }
+
+  const feedback = (
+    <StepFeedback
+      guideId={guide.id}
+      stepId={stepId}
+      locale={locale}
+      leaf={Boolean(step.leaf)}
+      wayOnHref={choices.length ? `#${choicesId}` : undefined}
+    />
+  );
+  const trail = walk.steps.map((id, i) => ({ label: guide.steps[id].label, href: guideHref(locale, guide.id, walk.choices.slice(0, i)) }));
+  return (
+    <article>
+      <Trail items={trail} locale={locale} />
+      <h1 className="text-2xl font-bold leading-snug">{content.frontmatter.title}</h1>
+      {step.contact ? <StatusCheck locale={locale} /> : null}
+      <Prose>
+        <Content components={mdxComponents(locale, { contact: { guideId: guide.id, walk: walk.choices } })} />
+      </Prose>
+      {/* A leaf asks "solved?" first; its choices are the way on when it is not. */}
+      {step.leaf ? feedback : null}
+      {choices.length ? <ChoiceList id={choicesId} question={question} choices={choices} /> : null}
+      {step.leaf ? null : feedback}
+      <p className="mt-6">
+        <Link href={guideHref(locale, guide.id)} className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-2">
+          ↺ {t.startOver}
+        </Link>
+      </p>
+      <ViewBeacon guideId={guide.id} stepId={stepId} />
+    </article>
+  );
+}

@@ -1,0 +1,124 @@
+// Search is dynamic (it depends on the query) but reads only the in-process index (lib/search.ts),
+// so it keeps working while the database is down.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SearchForm } from "@/components/help/search-form";
+import { contactHref, guideHref } from "@/lib/help-urls";
+import { isLocale, type Locale } from "@/lib/i18n";
+import { searchHelp, type MarkedText } from "@/lib/search";
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ q?: string | string[] }> };
+
+const TEXT = {
+  ja: {
+    title: "検索",
+    resultsFor: (q: string) => `「${q}」の検索結果`,
+    count: (n: number) => `${n}件見つかりました。`,
+    none: (q: string) => `「${q}」に一致するページは見つかりませんでした。`,
+    noneHelp: "別の言葉で検索するか、次のページをお試しください。",
+    guide: "ガイド「JAIST-SSOでログインに失敗する時は」で、表示されたメッセージから原因を探す",
+    contact: "お問い合わせフォーム(ログイン不要)でヘルプデスクに連絡する",
+    empty: "調べたい言葉を入力してください(例: 証明書、失効、ワンタイムパスワード)。",
+    kind: { step: "ガイドの手順", guide: "ガイド", article: "記事" },
+  },
+  en: {
+    title: "Search",
+    resultsFor: (q: string) => `Results for "${q}"`,
+    count: (n: number) => `${n} found.`,
+    none: (q: string) => `Nothing matches "${q}".`,
+    noneHelp: "Try other words, or one of these:",
+    guide: 'The guide "When login fails in JAIST-SSO": find the cause from the message you saw',
+    contact: "The contact form (no login needed): write to the help desk",
+    empty: "Type what you are looking for (e.g. certificate, revoked, one-time password).",
+    kind: { step: "Guide step", guide: "Guide", article: "Article" },
+  },
+} as const;
+
+function queryOf(q: string | string[] | undefined): string {
+  return (Array.isArray(q) ? q[0] : q ?? "").trim().slice(0, 200);
+}
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const q = queryOf((await searchParams).q);
+  return { title: q ? TEXT[locale].resultsFor(q) : TEXT[locale].title, robots: { index: false } };
+}
+
+function Marked({ parts }: { parts: MarkedText }) {
+  // Text only: the content is ours, but it is still rendered as text, never as HTML.
+  return (
+    <>
+      {parts.map((part, i) =>
+        part.mark ? (
+          <mark key={i} className="rounded-sm bg-yellow-200 px-0.5 text-slate-900">
+            {part.text}
+          </mark>
+        ) : (
+          <span key={i}>{part.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+function NoResults({ locale, q }: { locale: Locale; q: string }) {
+  const t = TEXT[locale];
+  return (
+    <div data-testid="no-results" className="space-y-3">
+      <p className="font-bold">{t.none(q)}</p>
+      <p>{t.noneHelp}</p>
+      <ul className="grid gap-3">
+        <li>
+          <Link href={guideHref(locale, "jaist-sso")} className="flex min-h-11 items-center rounded-lg border-2 border-brand-600 px-4 py-2 font-semibold text-brand-800 no-underline">
+            {t.guide}
+          </Link>
+        </li>
+        <li>
+          <Link href={contactHref(locale)} className="flex min-h-11 items-center rounded-lg border-2 border-brand-600 px-4 py-2 font-semibold text-brand-800 no-underline">
+            {t.contact}
+          </Link>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+export default async function SearchPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  const t = TEXT[locale];
+  const q = queryOf((await searchParams).q);
+  const hits = q ? await searchHelp(locale, q) : [];
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{q ? t.resultsFor(q) : t.title}</h1>
+      <SearchForm locale={locale} defaultValue={q} id="search-page-q" />
+      {!q ? <p>{t.empty}</p> : hits.length === 0 ? <NoResults locale={locale} q={q} /> : (
+        <>
+          <p role="status">{t.count(hits.length)}</p>
+          <ol className="space-y-4" data-testid="search-results">
+            {hits.map((hit) => (
+              <li key={hit.doc.href} className="rounded-lg border border-slate-300 p-4">
+                <p className="text-sm text-slate-700">
+                  {t.kind[hit.doc.kind]}
+                  {hit.doc.label ? ` · ${hit.doc.label}` : ""}
+                </p>
+                <h2 className="text-lg font-bold">
+                  <Link href={hit.doc.href} className="text-brand-700 underline underline-offset-2">
+                    <Marked parts={hit.title} />
+                  </Link>
+                </h2>
+                <p className="mt-1 break-words text-slate-800">
+                  <Marked parts={hit.snippet} />
+                </p>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </div>
+  );
+}

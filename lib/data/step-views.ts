@@ -1,0 +1,21 @@
+// Step page views per guide, step and day. No personal data: only a counter.
+import "server-only";
+import { db } from "@/lib/db";
+
+/** The calendar day in Japan, where the help desk works, as a UTC midnight date for a DATE column. */
+export function viewDay(now = new Date()): Date {
+  const tokyo = new Date(now.getTime() + 9 * 60 * 60 * 1000);
+  return new Date(Date.UTC(tokyo.getUTCFullYear(), tokyo.getUTCMonth(), tokyo.getUTCDate()));
+}
+
+/** Adds one view; one atomic statement, so concurrent views on several instances all count. */
+export async function recordStepView(guideId: string, stepId: string, day: Date = viewDay()): Promise<void> {
+  await db().$executeRaw`
+    INSERT INTO "StepView" ("guideId", "stepId", "day", "views") VALUES (${guideId}, ${stepId}, ${day.toISOString().slice(0, 10)}::date, 1)
+    ON CONFLICT ("guideId", "stepId", "day") DO UPDATE SET "views" = "StepView"."views" + 1`;
+}
+
+export async function countStepViews(guideId: string, since: Date): Promise<Record<string, number>> {
+  const rows = await db().stepView.groupBy({ by: ["stepId"], where: { guideId, day: { gte: since } }, _sum: { views: true } });
+  return Object.fromEntries(rows.map((r) => [r.stepId, r._sum.views ?? 0]));
+}

@@ -1,0 +1,21 @@
+// URLs of the public help pages (docs/architecture.md): one place, so pages, search and the sitemap agree.
+import type { Locale } from "@/lib/i18n";
+
+export function guideHref(locale: Locale, guideId: string, walk: readonly string[] = []): string {
+  return `/${locale}/guides/${guideId}${walk.map((id) => `/${encodeURIComponent(id)}`).join("")}`;
+}
+
+export function articleHref(locale: Locale, slug: string): string {
+  return `/${locale}/articles/${slug}`;
+}
+
+export function searchHref(locale: Locale, query?: string): string {
+  return `/${locale}/search${query ? `?q=${encodeURIComponent(query)}` : ""}`;
+}
+
+export function contactHref(locale: Locale, from?: { guideId: string; walk: readonly string[] }): string {
+  if (!from) return `/${locale}/contact`;
+  const params = new URLSearchParams({ guide: from.guideId, walk: from.walk.join(",") });
+  // Commas are safe in a query string and keep the link readable.
+  return `/${locale}/contact?${params.toString().replace(/%2C/g, ",")}`;
+}

@@ -1,0 +1,21 @@
+// "Did this solve it?" on a guide step. One schema for the form, the server action and its tests.
+import { z } from "zod";
+
+export const FEEDBACK_COMMENT_MAX = 1000;
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(64);
+
+export const FeedbackSchema = z.object({
+  guideId: id,
+  stepId: id,
+  locale: z.enum(["ja", "en"]),
+  helpful: z.enum(["yes", "no"]).transform((v) => v === "yes"),
+  comment: z
+    .string()
+    .trim()
+    .max(FEEDBACK_COMMENT_MAX, { error: "too_long" })
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+});
+
+export type FeedbackInput = z.infer<typeof FeedbackSchema>;
