@@ -20,3 +20,28 @@ export function getGuide(guideId: string): Guide | null {
   }
   return guide;
 }
+
+// --- Step titles for the contact form (intake). Kept at the end and self-contained so it merges
+// cleanly with the help-center work on this file.
+import matter from "gray-matter";
+
+const stepTitles = new Map<string, string | null>();
+
+/** A step's title from its MDX frontmatter, or null when the guide, step or file does not exist. */
+export function getStepTitle(guideId: string, stepId: string, locale: "ja" | "en"): string | null {
+  const guide = getGuide(guideId);
+  if (!guide?.steps[stepId]) return null;
+  const key = `${guideId}/${locale}/${stepId}`;
+  if (!stepTitles.has(key)) {
+    let title: string | null = null;
+    try {
+      const raw = readFileSync(path.join(CONTENT_DIR, "guides", guideId, locale, `${stepId}.mdx`), "utf8");
+      const value = matter(raw).data.title;
+      title = typeof value === "string" && value ? value : null;
+    } catch {
+      title = null;
+    }
+    stepTitles.set(key, title ?? guide.steps[stepId].label);
+  }
+  return stepTitles.get(key) ?? null;
+}
