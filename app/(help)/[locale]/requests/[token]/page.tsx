@@ -9,8 +9,10 @@ import { TICKET_STATUS } from "@/lib/ticket-fields";
 
 type Props = { params: Promise<{ locale: string; token: string }> };
 
-// A secret link: never indexed, never cached by a shared cache.
-export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
+// A secret link: never indexed. (No "no-referrer" here: it makes browsers send Origin: null on the
+// no-JavaScript form post, which Next rightly refuses; the site-wide policy already keeps the path
+// from other origins.)
+export const metadata: Metadata = { robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
 
 const formatDate = (date: Date, locale: Locale) =>
