@@ -10,6 +10,8 @@ import { waitForMail } from "./support/mail";
 
 const CERT_WALK = "cert-invalid,use-cert,cert-imported,cert-still-failing";
 const CONTACT = `/ja/contact?guide=jaist-sso&walk=${CERT_WALK}`;
+// A real 1×1 PNG.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 const STEP_TITLES = [
   "STEP.0 認証に失敗した際に表示されるメッセージについて",
   "STEP2.認証要素を確認する",
@@ -49,6 +51,7 @@ async function submitAndFollowMail(page: Page) {
   await page.goto(CONTACT);
   await expectCertificatePrefill(page);
   await fillRequired(page, email);
+  await page.getByLabel("スクリーンショット").setInputFiles({ name: "error.png", mimeType: "image/png", buffer: PNG });
   await page.getByRole("button", { name: "送信する" }).click();
 
   await expect(page.getByRole("heading", { name: "お問い合わせを受け付けました" })).toBeVisible();
@@ -75,6 +78,9 @@ async function submitAndFollowMail(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "お問い合わせの状況" })).toBeVisible();
   await expect(page.getByTestId("reference")).toHaveText(reference);
   await expect(page.getByTestId("status")).toHaveText("新規");
+  const image = await page.request.get((await page.getByRole("link", { name: "error.png" }).getAttribute("href"))!);
+  expect(image.headers()["content-type"]).toBe("image/png");
+  expect(Buffer.from(await image.body())).toEqual(PNG);
   await page.getByLabel("メッセージ", { exact: true }).fill("Safari 18 を使っています。");
   await page.getByRole("button", { name: "送信する" }).click();
   await expect(page.getByText("メッセージを送信しました。")).toBeVisible();
@@ -105,9 +111,17 @@ test.describe("without JavaScript", () => {
     await page.getByRole("checkbox", { name: "STEP2.認証要素を確認する" }).uncheck();
     await page.getByRole("checkbox", { name: "別の端末" }).check();
     await page.getByLabel("状況の説明").fill("説明です");
+    // Named .png, but an SVG inside: refused by its content.
+    await page.getByLabel("スクリーンショット").setInputFiles({
+      name: "screen.png",
+      mimeType: "image/png",
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    });
     await page.getByRole("button", { name: "送信する" }).click();
 
     await expect(page.locator("#error-summary-title")).toContainText("入力内容を確認してください");
+    await expect(page.locator("#f-screenshot-error")).toHaveText("PNG・JPEG・WebP形式の画像を選んでください。");
+    await expect(page.locator("#f-screenshot-again")).toContainText("もう一度ファイルを選んでください");
     await expect(page.getByLabel("ユーザ名")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByLabel("ユーザ名")).toHaveValue("s2412345@jaist.ac.jp");
     await expect(page.locator("#f-username-error")).toContainText("@jaist.ac.jp");

@@ -18,6 +18,7 @@ const problem = (status: number, error: string, extra: Record<string, unknown> =
   NextResponse.json({ error, ...extra }, { status, headers });
 
 export async function POST(request: Request) {
+  // Public and unauthenticated by design (no guard): see the first line of this file.
   const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
   if (type !== "application/json") return problem(415, "Content-Type must be application/json");
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return problem(413, `The body must be at most ${MAX_BODY_BYTES} bytes`);

@@ -76,9 +76,9 @@ export default async function RequestStatusPage({ params }: Props) {
         {ticket.messages.length ? (
           <ol className="mt-2 space-y-3">
             {ticket.messages.map((m) => (
-              <li key={m.id} className={`rounded-md border p-3 ${m.authorType === "staff" ? "border-brand-600 bg-brand-50" : "border-slate-300"}`}>
+              <li key={m.id} className={`rounded-md border p-3 ${m.authorType === "requester" ? "border-slate-300" : "border-brand-600 bg-brand-50"}`}>
                 <p className="text-sm text-slate-700">
-                  <strong className="text-slate-900">{m.authorType === "staff" ? t.staff : t.you}</strong> · {formatDate(m.createdAt, locale)}
+                  <strong className="text-slate-900">{m.authorType === "requester" ? t.you : t.staff}</strong> · {formatDate(m.createdAt, locale)}
                 </p>
                 <p className="mt-1 whitespace-pre-wrap break-words">{m.body}</p>
                 <Attachments files={m.attachments} base={base} label={t.attachment} />
