@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
+import { prune } from "@/lib/rate-limit";
 
 /** Attempts before a mail is given up (status failed). With the backoff below that is about 8 hours. */
 export const MAX_ATTEMPTS = 12;
@@ -102,7 +103,7 @@ export async function deliverPending(options: DeliverOptions = {}) {
   return result;
 }
 
-const state = globalThis as unknown as { tebikiMailer?: { timer: NodeJS.Timeout; running: boolean; again: boolean } };
+const state = globalThis as unknown as { tebikiMailer?: { timer: NodeJS.Timeout; running: boolean; again: boolean; prunedAt: number } };
 
 async function tick() {
   const mailer = state.tebikiMailer;
@@ -117,6 +118,11 @@ async function tick() {
     for (let round = 0; round < 10; round++) {
       const r = await deliverPending();
       if (r.sent + r.retrying + r.failed < 20) break;
+    }
+    // The same background loop drops rate-limit events older than the longest window, hourly.
+    if (mailer && Date.now() - mailer.prunedAt > 3_600_000) {
+      mailer.prunedAt = Date.now();
+      await prune();
     }
   } catch (error) {
     log.warn({ err: error instanceof Error ? error.message : String(error) }, "mail sender tick failed");
@@ -136,7 +142,7 @@ export function startMailer(intervalMs = 15_000) {
   if (state.tebikiMailer) return;
   const timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
-  state.tebikiMailer = { timer, running: false, again: false };
+  state.tebikiMailer = { timer, running: false, again: false, prunedAt: 0 };
   void tick();
 }
 
