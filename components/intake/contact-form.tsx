@@ -200,8 +200,8 @@ export function ContactForm({ locale, initial, prefilled, pathSteps, maxFailedAt
         </fieldset>
         <div className="space-y-1">
           <label htmlFor="f-screenshot" className="block font-semibold">
-            {t.screenshot}
-            <span className="ml-2 text-xs font-normal text-slate-600">({t.optional})</span>
+            {t.screenshot}{" "}
+            <span className="ml-1 text-xs font-normal text-slate-600">({t.optional})</span>
           </label>
           <p id="f-screenshot-help" className="text-sm text-slate-700">
             {t.screenshotHelp}

@@ -20,7 +20,7 @@ function Badge({ children }: { children: ReactNode }) {
 }
 
 function Mark({ required, text }: { required?: boolean; text: { required: string; optional: string } }) {
-  return <span className={`ml-2 text-xs font-normal ${required ? "text-red-800" : "text-slate-600"}`}>({required ? text.required : text.optional})</span>;
+  return <>{" "}<span className={`ml-1 text-xs font-normal ${required ? "text-red-800" : "text-slate-600"}`}>({required ? text.required : text.optional})</span></>;
 }
 
 export function FieldError({ name, error }: { name: string; error?: string[] }) {
