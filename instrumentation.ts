@@ -5,5 +5,8 @@ export async function register() {
   const { log } = await import("@/lib/log");
   // Throws with one line per problem; the instance then refuses to start.
   env();
+  // Every instance runs the outbox sender; row locking keeps them from sending a mail twice.
+  const { startMailer } = await import("@/lib/mail/sender");
+  startMailer();
   log.info("tebiki instance started");
 }

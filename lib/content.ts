@@ -298,3 +298,10 @@ export function getExternalLink(id: string, locale: Locale): { label: string; ur
 export function listExternalLinkIds(): string[] {
   return Object.keys(links());
 }
+
+/** A step's title (the contact form's path, the staff checklist); the graph label when the file lacks one. */
+export function getStepTitle(guideId: string, stepId: string, locale: Locale): string | null {
+  const step = getGuide(guideId)?.steps[stepId];
+  if (!step) return null;
+  return getStepFrontmatter(guideId, locale, stepId)?.title ?? step.label;
+}

@@ -55,3 +55,145 @@ export async function insertTicket(tx: Tx, input: NewTicket) {
 export async function countTickets(): Promise<number> {
   return db().ticket.count();
 }
+
+// --- Intake (issue 4): the requester's side of a ticket.
+
+import { insertAttachment } from "@/lib/data/attachments";
+import { enqueueMail, type OutgoingMail } from "@/lib/data/outbox";
+import type { Screenshot } from "@/lib/image-type";
+import { hashToken } from "@/lib/tokens";
+
+export type IntakeResult = { ticketId: string; reference: string; locale: string; token: string | null; duplicate: boolean };
+
+function isUniqueViolation(error: unknown, field: string): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const e = error as { code?: string; meta?: Record<string, unknown>; message?: string };
+  return e.code === "P2002" && JSON.stringify(e.meta ?? {}).concat(e.message ?? "").includes(field);
+}
+
+async function findByIdempotencyKey(key: string): Promise<IntakeResult | null> {
+  const t = await db().ticket.findUnique({ where: { idempotencyKey: key }, select: { id: true, reference: true, locale: true } });
+  return t ? { ticketId: t.id, reference: t.reference, locale: t.locale, token: null, duplicate: true } : null;
+}
+
+/** A ticket already created with this idempotency key (a repeated submit), or null. */
+export async function getIntakeByIdempotencyKey(key: string | undefined): Promise<IntakeResult | null> {
+  return key ? findByIdempotencyKey(key) : null;
+}
+
+/**
+ * Creates a ticket from the contact form or the API, with its screenshot and its confirmation mail,
+ * in one transaction (the outbox). A repeated idempotency key returns the first ticket (no token:
+ * it was shown once and is not stored).
+ */
+export async function createTicketFromIntake(
+  input: NewTicket,
+  options: { screenshot?: Screenshot | null; mail: (reference: string, token: string) => Omit<OutgoingMail, "ticketId"> },
+): Promise<IntakeResult> {
+  const key = input.idempotencyKey ?? undefined;
+  if (key) {
+    const existing = await findByIdempotencyKey(key);
+    if (existing) return existing;
+  }
+  try {
+    return await db().$transaction(
+      async (tx) => {
+        const { ticket, token } = await insertTicket(tx, input);
+        if (options.screenshot) {
+          const file = await insertAttachment(tx, ticket.id, options.screenshot);
+          await tx.ticketEvent.create({
+            data: { ticketId: ticket.id, actorType: "requester", kind: "attachment", after: { attachmentId: file.id, filename: file.filename } },
+          });
+        }
+        await enqueueMail(tx, { ...options.mail(ticket.reference, token), ticketId: ticket.id });
+        return { ticketId: ticket.id, reference: ticket.reference, locale: ticket.locale, token, duplicate: false };
+      },
+      // Creates queue on the sequence row under load; give them time rather than failing.
+      { maxWait: 10_000, timeout: 20_000 },
+    );
+  } catch (error) {
+    // Two submits with one key at the same moment: the loser's transaction is rolled back.
+    if (key && isUniqueViolation(error, "idempotencyKey")) {
+      const existing = await findByIdempotencyKey(key);
+      if (existing) return existing;
+    }
+    throw error;
+  }
+}
+
+const byToken = (token: string, now: Date) => ({ statusTokenHash: hashToken(token), statusTokenExpiresAt: { gt: now } });
+
+/** What the requester may see of their ticket: never internal notes, never staff identities beyond a name. */
+export async function getTicketByToken(token: string, now = new Date()) {
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return null;
+  return db().ticket.findFirst({
+    where: byToken(token, now),
+    select: {
+      id: true,
+      reference: true,
+      status: true,
+      locale: true,
+      name: true,
+      createdAt: true,
+      updatedAt: true,
+      failedAt: true,
+      description: true,
+      guideId: true,
+      path: true,
+      attachments: {
+        where: { messageId: null },
+        select: { id: true, filename: true, size: true, contentType: true },
+        orderBy: { createdAt: "asc" },
+      },
+      messages: {
+        where: { visibility: "public" },
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          authorType: true,
+          body: true,
+          createdAt: true,
+          attachments: { select: { id: true, filename: true, size: true, contentType: true } },
+        },
+      },
+    },
+  });
+}
+export type RequesterTicket = NonNullable<Awaited<ReturnType<typeof getTicketByToken>>>;
+
+/** Statuses on which the requester can still write; a closed ticket asks for a new request. */
+export const REQUESTER_CAN_WRITE = ["new", "open", "waiting", "resolved"] as const;
+
+/**
+ * Adds a requester message (and screenshot) through the status link. A message on a ticket that
+ * waits for the requester reopens it. Null when the token is unknown, expired or the ticket closed.
+ */
+export async function addRequesterMessage(token: string, body: string, screenshot: Screenshot | null, now = new Date()) {
+  return db().$transaction(async (tx) => {
+    const ticket = await tx.ticket.findFirst({ where: byToken(token, now), select: { id: true } });
+    if (!ticket) return null;
+    // Lock the row: a staff status change and this reopen must not interleave.
+    const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text FROM "Ticket" WHERE "id" = ${ticket.id}::uuid FOR UPDATE`;
+    if (!(REQUESTER_CAN_WRITE as readonly string[]).includes(locked.status)) return null;
+    const message = await tx.ticketMessage.create({
+      data: { ticketId: ticket.id, authorType: "requester", visibility: "public", body },
+      select: { id: true },
+    });
+    await tx.ticketEvent.create({ data: { ticketId: ticket.id, actorType: "requester", kind: "requester_message", after: { messageId: message.id } } });
+    if (screenshot) {
+      const file = await insertAttachment(tx, ticket.id, screenshot, message.id);
+      await tx.ticketEvent.create({
+        data: { ticketId: ticket.id, actorType: "requester", kind: "attachment", after: { attachmentId: file.id, filename: file.filename } },
+      });
+    }
+    if (locked.status === "waiting") {
+      await tx.ticket.update({ where: { id: ticket.id }, data: { status: "open" } });
+      await tx.ticketEvent.create({
+        data: { ticketId: ticket.id, actorType: "requester", kind: "status", before: { status: "waiting" }, after: { status: "open" } },
+      });
+    } else {
+      await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: now } });
+    }
+    return { messageId: message.id };
+  });
+}

@@ -1,0 +1,38 @@
+// Screenshots, stored in Postgres (bytea) so every app instance can serve them.
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Screenshot } from "@/lib/image-type";
+import { hashToken } from "@/lib/tokens";
+
+export async function insertAttachment(
+  tx: Prisma.TransactionClient,
+  ticketId: string,
+  screenshot: Screenshot,
+  messageId: string | null = null,
+) {
+  return tx.attachment.create({
+    data: { ticketId, messageId, ...screenshot, data: screenshot.data },
+    select: { id: true, filename: true, contentType: true, size: true, createdAt: true },
+  });
+}
+
+const FILE = { id: true, filename: true, contentType: true, size: true, data: true } as const;
+
+/** An attachment of the ticket behind a requester's status token (unknown or expired token: null). */
+export async function getAttachmentForToken(token: string, attachmentId: string, now = new Date()) {
+  if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) return null;
+  return db().attachment.findFirst({
+    where: { id: attachmentId, ticket: { statusTokenHash: hashToken(token), statusTokenExpiresAt: { gt: now } } },
+    select: FILE,
+  });
+}
+
+/**
+ * An attachment by id with NO access check: for staff routes, which must run their own guard first
+ * (the admin feature serves screenshots through this).
+ */
+export async function unsafeGetAttachment(attachmentId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) return null;
+  return db().attachment.findUnique({ where: { id: attachmentId }, select: { ...FILE, ticketId: true, messageId: true } });
+}

@@ -1,0 +1,47 @@
+// Screenshots are accepted by their content, never by name or declared type (issue 4): PNG, JPEG and
+// WebP only. SVG is refused because it is a document that can carry script.
+
+export type ImageType = { mime: "image/png" | "image/jpeg" | "image/webp"; ext: "png" | "jpg" | "webp" };
+
+export const MAX_SCREENSHOT_BYTES = 5 * 1024 * 1024;
+
+function startsWith(bytes: Uint8Array, signature: number[], offset = 0): boolean {
+  return signature.every((b, i) => bytes[offset + i] === b);
+}
+
+/** The image type the bytes really are, or null for anything else (SVG, PDF, HTML, ...). */
+export function sniffImage(bytes: Uint8Array): ImageType | null {
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mime: "image/png", ext: "png" };
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { mime: "image/jpeg", ext: "jpg" };
+  // RIFF....WEBP
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) {
+    return { mime: "image/webp", ext: "webp" };
+  }
+  return null;
+}
+
+export type Screenshot = { filename: string; contentType: ImageType["mime"]; size: number; sha256: string; data: Uint8Array<ArrayBuffer> };
+export type ScreenshotResult = { ok: true; screenshot: Screenshot | null } | { ok: false; reason: "too-large" | "not-an-image" };
+
+/** Reads an uploaded file: null when none was chosen, else a checked screenshot or the reason it is refused. */
+export async function readScreenshot(file: unknown): Promise<ScreenshotResult> {
+  if (!(file instanceof Blob) || file.size === 0) return { ok: true, screenshot: null };
+  if (file.size > MAX_SCREENSHOT_BYTES) return { ok: false, reason: "too-large" };
+  const data = new Uint8Array(await file.arrayBuffer());
+  const type = sniffImage(data);
+  if (!type) return { ok: false, reason: "not-an-image" };
+  const { createHash } = await import("node:crypto");
+  const raw = "name" in file && typeof file.name === "string" ? file.name : "";
+  // Only the base name, without control characters; the extension follows the real content.
+  const base = raw.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, "").replace(/\.[^.]*$/, "").slice(0, 100) || "screenshot";
+  return {
+    ok: true,
+    screenshot: {
+      filename: `${base}.${type.ext}`,
+      contentType: type.mime,
+      size: data.byteLength,
+      sha256: createHash("sha256").update(data).digest("hex"),
+      data,
+    },
+  };
+}

@@ -1,0 +1,153 @@
+// Delivers OutboxMail rows via SMTP (issue 4). Rows are claimed with FOR UPDATE SKIP LOCKED plus a
+// short lease (lockedUntil), so several app instances never send one mail twice, and a crashed
+// instance's rows become due again when its lease runs out. Failures back off exponentially.
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/log";
+import { prune } from "@/lib/rate-limit";
+
+/** Attempts before a mail is given up (status failed). With the backoff below that is about 8 hours. */
+export const MAX_ATTEMPTS = 12;
+const LEASE_MS = 2 * 60_000;
+
+/** Wait before the next attempt after `attempts` failed ones: 1 min, 2, 4, … capped at 1 hour. */
+export function backoffMs(attempts: number): number {
+  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+type Claimed = { id: string; to: string; subject: string; text: string; attempts: number };
+
+export type DeliverOptions = {
+  now?: Date;
+  /** An explicit transport (tests); default: one built from SMTP_URL, or none when it is unset. */
+  transport?: Transporter | null;
+  /** Only these rows (tests that must not touch rows of tests running beside them). */
+  ids?: string[];
+  batch?: number;
+};
+
+let cachedTransport: Transporter | null | undefined;
+function defaultTransport(): Transporter | null {
+  if (cachedTransport === undefined) {
+    const url = env().SMTP_URL;
+    cachedTransport = url ? nodemailer.createTransport(url) : null;
+  }
+  return cachedTransport;
+}
+
+async function claim(now: Date, batch: number, ids?: string[]): Promise<Claimed[]> {
+  const until = new Date(now.getTime() + LEASE_MS);
+  const only = ids ? Prisma.sql`AND "id" = ANY(${ids}::uuid[])` : Prisma.empty;
+  return db().$queryRaw<Claimed[]>`
+    UPDATE "OutboxMail" SET "lockedUntil" = ${until}
+    WHERE "id" IN (
+      SELECT "id" FROM "OutboxMail"
+      WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
+        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}) ${only}
+      ORDER BY "nextAttemptAt" LIMIT ${batch}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING "id", "to", "subject", "text", "attempts"`;
+}
+
+let lastPendingLogged = -1;
+
+/** Sends what is due. Returns how many were sent, scheduled for a retry and given up. */
+export async function deliverPending(options: DeliverOptions = {}) {
+  const now = options.now ?? new Date();
+  const transport = options.transport === undefined ? defaultTransport() : options.transport;
+  const result = { sent: 0, retrying: 0, failed: 0 };
+  if (!transport) {
+    // No SMTP_URL (the embedded default): the mail waits in the outbox; say so once per change.
+    const pending = await db().outboxMail.count({ where: { status: "pending" } });
+    if (pending !== lastPendingLogged) {
+      lastPendingLogged = pending;
+      if (pending) log.info({ pending }, "SMTP_URL is not set: mail stays in the outbox");
+    }
+    return result;
+  }
+  const rows = await claim(now, options.batch ?? 20, options.ids);
+  for (const row of rows) {
+    const attempts = row.attempts + 1;
+    try {
+      await transport.sendMail({ from: env().MAIL_FROM, to: row.to, subject: row.subject, text: row.text });
+      await db().outboxMail.update({
+        where: { id: row.id },
+        data: { status: "sent", sentAt: new Date(), attempts, lockedUntil: null, lastError: null },
+      });
+      result.sent++;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      await db().outboxMail.update({
+        where: { id: row.id },
+        data: {
+          attempts,
+          lockedUntil: null,
+          lastError: message.slice(0, 1000),
+          status: giveUp ? "failed" : "pending",
+          nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+        },
+      });
+      if (giveUp) {
+        result.failed++;
+        log.error({ mailId: row.id, attempts, err: message }, "mail delivery failed for good");
+      } else {
+        result.retrying++;
+        log.warn({ mailId: row.id, attempts, err: message }, "mail delivery failed; will retry");
+      }
+    }
+  }
+  return result;
+}
+
+const state = globalThis as unknown as { tebikiMailer?: { timer: NodeJS.Timeout; running: boolean; again: boolean; prunedAt: number } };
+
+async function tick() {
+  const mailer = state.tebikiMailer;
+  if (mailer?.running) {
+    // A kick during a round: run once more when it ends, so a fresh mail never waits for the timer.
+    mailer.again = true;
+    return;
+  }
+  if (mailer) mailer.running = true;
+  try {
+    // Keep going while whole batches come back: a backlog drains without waiting for the timer.
+    for (let round = 0; round < 10; round++) {
+      const r = await deliverPending();
+      if (r.sent + r.retrying + r.failed < 20) break;
+    }
+    // The same background loop drops rate-limit events older than the longest window, hourly.
+    if (mailer && Date.now() - mailer.prunedAt > 3_600_000) {
+      mailer.prunedAt = Date.now();
+      await prune();
+    }
+  } catch (error) {
+    log.warn({ err: error instanceof Error ? error.message : String(error) }, "mail sender tick failed");
+  } finally {
+    if (mailer) {
+      mailer.running = false;
+      if (mailer.again) {
+        mailer.again = false;
+        void tick();
+      }
+    }
+  }
+}
+
+/** Starts the background sender once per process (instrumentation.ts). */
+export function startMailer(intervalMs = 15_000) {
+  if (state.tebikiMailer) return;
+  const timer = setInterval(() => void tick(), intervalMs);
+  timer.unref();
+  state.tebikiMailer = { timer, running: false, again: false, prunedAt: 0 };
+  void tick();
+}
+
+/** Sends right away after a commit that enqueued mail, instead of waiting for the next tick. */
+export function kickMailer() {
+  if (!state.tebikiMailer) return;
+  void tick();
+}
