@@ -20,3 +20,16 @@ export function getGuide(guideId: string): Guide | null {
   }
   return guide;
 }
+
+/** A step's title from its MDX frontmatter (the staff admin's path checklist); null when unknown. */
+export function getStepTitle(guideId: string, stepId: string, locale: "ja" | "en"): string | null {
+  if (!getGuide(guideId)?.steps[stepId]) return null;
+  try {
+    const raw = readFileSync(path.join(CONTENT_DIR, "guides", guideId, locale, `${stepId}.mdx`), "utf8");
+    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(raw)?.[1] ?? "";
+    const title = /^title:\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(.+))\s*$/m.exec(front);
+    return title ? (title[1]?.replace(/\\(.)/g, "$1") ?? title[2] ?? title[3]).trim() : null;
+  } catch {
+    return null;
+  }
+}
