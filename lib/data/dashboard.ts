@@ -13,7 +13,7 @@ export async function newTicketsPerDay(days = 30, now = new Date()): Promise<{ d
   const rows = await db().$queryRaw<{ day: string; count: number }[]>`
     SELECT to_char(("createdAt" AT TIME ZONE 'Asia/Tokyo')::date, 'YYYY-MM-DD') AS "day", count(*)::int AS "count"
     FROM "Ticket"
-    WHERE "createdAt" >= ${new Date(now.getTime() - days * 86_400_000)}
+    WHERE "createdAt" >= ${new Date(now.getTime() - days * 86_400_000)} AND "createdAt" <= ${now}
     GROUP BY 1`;
   const byDay = new Map(rows.map((r) => [r.day, r.count]));
   const out: { day: string; count: number }[] = [];
@@ -47,7 +47,7 @@ export async function medianResponseTimes(days = 30, now = new Date()) {
       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "resolvedAt" - "createdAt"))
         FILTER (WHERE "resolvedAt" IS NOT NULL) AS "resolution"
     FROM "Ticket"
-    WHERE "createdAt" >= ${new Date(now.getTime() - days * 86_400_000)}`;
+    WHERE "createdAt" >= ${new Date(now.getTime() - days * 86_400_000)} AND "createdAt" <= ${now}`;
   const r = rows[0];
   return { firstResponseSeconds: r?.firstResponse == null ? null : Number(r.firstResponse), resolutionSeconds: r?.resolution == null ? null : Number(r.resolution) };
 }
@@ -63,15 +63,16 @@ export async function stepFunnel(guideId: string, days = 30, now = new Date()): 
   if (!guide) return [];
   const since = new Date(now.getTime() - days * 86_400_000);
   const sinceDay = new Date(since.toISOString().slice(0, 10));
+  const untilDay = new Date(now.toISOString().slice(0, 10));
   const [views, solved, tickets] = await Promise.all([
     db().$queryRaw<{ stepId: string; n: number }[]>`
-      SELECT "stepId", sum("views")::int AS "n" FROM "StepView" WHERE "guideId" = ${guideId} AND "day" >= ${sinceDay}::date GROUP BY 1`,
+      SELECT "stepId", sum("views")::int AS "n" FROM "StepView" WHERE "guideId" = ${guideId} AND "day" >= ${sinceDay}::date AND "day" <= ${untilDay}::date GROUP BY 1`,
     db().$queryRaw<{ stepId: string; n: number }[]>`
       SELECT "stepId", count(*)::int AS "n" FROM "StepFeedback"
-      WHERE "guideId" = ${guideId} AND "helpful" AND "createdAt" >= ${since} GROUP BY 1`,
+      WHERE "guideId" = ${guideId} AND "helpful" AND "createdAt" >= ${since} AND "createdAt" <= ${now} GROUP BY 1`,
     db().$queryRaw<{ stepId: string; n: number }[]>`
       SELECT "endStep" AS "stepId", count(*)::int AS "n" FROM "Ticket"
-      WHERE "guideId" = ${guideId} AND "endStep" IS NOT NULL AND "createdAt" >= ${since} GROUP BY 1`,
+      WHERE "guideId" = ${guideId} AND "endStep" IS NOT NULL AND "createdAt" >= ${since} AND "createdAt" <= ${now} GROUP BY 1`,
   ]);
   const map = (rows: { stepId: string; n: number }[]) => new Map(rows.map((r) => [r.stepId, r.n]));
   const [v, s, t] = [map(views), map(solved), map(tickets)];
