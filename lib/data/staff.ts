@@ -14,12 +14,17 @@ export async function findStaffById(id: string): Promise<StaffSessionUser | null
   return db().staffUser.findUnique({ where: { id }, select: sessionSelect });
 }
 
+// E-mail addresses are compared without case: accounts made before normalisation may have capitals.
 export async function findStaffForLogin(email: string) {
-  return db().staffUser.findUnique({ where: { email }, select: { ...sessionSelect, passwordHash: true } });
+  return db().staffUser.findFirst({
+    where: { email: { equals: email.trim(), mode: "insensitive" } },
+    select: { ...sessionSelect, passwordHash: true },
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 export async function findActiveStaffByEmail(email: string) {
-  return db().staffUser.findFirst({ where: { email: email.trim().toLowerCase(), active: true }, select: sessionSelect });
+  return db().staffUser.findFirst({ where: { email: { equals: email.trim(), mode: "insensitive" }, active: true }, select: sessionSelect });
 }
 
 export async function markLoggedIn(id: string) {
