@@ -11,7 +11,8 @@ export function CreateStaffForm({ action }: { action: Action }) {
   const err = (k: string) => (state.errors?.[k] ? <p id={`new-${k}-err`} className="mt-1 text-sm text-red-800">{state.errors[k]}</p> : null);
   const aria = (k: string) => (state.errors?.[k] ? { "aria-invalid": true, "aria-describedby": `new-${k}-err` } : {});
   return (
-    <form action={formAction} className="rounded border border-slate-300 bg-white p-4" aria-labelledby="new-staff">
+    // Remounted per answer so React's post-action reset keeps the submitted values (selects included).
+    <form key={JSON.stringify(state)} action={formAction} className="rounded border border-slate-300 bg-white p-4" aria-labelledby="new-staff">
       <h2 id="new-staff" className="text-lg font-bold">スタッフを追加</h2>
       <div aria-live="polite">
         {state.created ? (

@@ -23,7 +23,8 @@ export function MessageForm({ kind, action, ticketId, reference, locale }: { kin
   const id = useId();
   const t = T[kind];
   return (
-    <form action={formAction} className={`rounded border p-3 ${kind === "note" ? "border-amber-300 bg-amber-50" : "border-slate-300 bg-white"}`}>
+    // Remounted per answer so React's post-action reset keeps what was typed after a refusal.
+    <form key={JSON.stringify(state)} action={formAction} className={`rounded border p-3 ${kind === "note" ? "border-amber-300 bg-amber-50" : "border-slate-300 bg-white"}`}>
       <input type="hidden" name="ticketId" value={ticketId} />
       <input type="hidden" name="reference" value={reference} />
       <label htmlFor={`${id}-body`} className="block font-semibold">{t.title}</label>
@@ -32,7 +33,6 @@ export function MessageForm({ kind, action, ticketId, reference, locale }: { kin
         {kind === "reply" ? (locale === "en" ? "(英語で受け付けたチケットです)" : "") : ""}
       </p>
       <textarea
-        key={state.ok ? "sent" : "editing"}
         id={`${id}-body`}
         name="body"
         rows={5}

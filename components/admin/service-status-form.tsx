@@ -24,7 +24,9 @@ export function ServiceStatusForm({ service, action }: { service: Service; actio
     ) : null;
   const described = (k: string) => (state.errors?.[k] ? `${id}-${k}-err` : undefined);
   return (
-    <form action={formAction} className="rounded border border-slate-300 bg-white p-4" aria-labelledby={`${id}-title`}>
+    // Remount on each answer: React resets a form after its action, and a remount makes the reset
+    // land on what was just submitted instead of the first render's values.
+    <form key={JSON.stringify(state)} action={formAction} className="rounded border border-slate-300 bg-white p-4" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="text-lg font-bold">{service.nameJa}</h2>
       <input type="hidden" name="id" value={service.id} />
       <div className="mt-2 grid gap-3 sm:grid-cols-3">

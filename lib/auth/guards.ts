@@ -3,6 +3,7 @@
 // account or a changed role takes effect at the next request. The proxy does no auth at all.
 import "server-only";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { checkAccess, type Need } from "@/lib/auth/access";
 import { authOptions } from "@/lib/auth/options";
@@ -11,6 +12,8 @@ import type { StaffSessionUser } from "@/lib/data/staff";
 export type { StaffSessionUser };
 
 async function sessionUserId(): Promise<unknown> {
+  // Reading the request first marks every guarded page dynamic, so `next build` never prerenders one.
+  await headers();
   const session = await getServerSession(authOptions());
   return (session?.user as { id?: unknown } | undefined)?.id;
 }
