@@ -12,6 +12,8 @@ async function expectNoSeriousAxeViolations(page: Page) {
 }
 
 test("log in, filter, open the certificate-path ticket, work it, and see it all in the history", async ({ page }) => {
+  // A whole working session with three axe scans: longer than the default minute on a busy machine.
+  test.setTimeout(150_000);
   const admin = await createStaffUser({ role: "admin", name: "E2E 管理者" });
   const colleague = await createStaffUser({ role: "agent", name: "E2E 同僚" });
   const ticket = await createTicket();
@@ -145,6 +147,15 @@ test("failed logins are limited per account, with a generic message until then",
   await page.getByLabel("パスワード").fill(agent.password);
   await page.getByRole("button", { name: "ログイン" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("しばらくログインできません");
+  await page.goto("/admin/tickets");
+  await expect(page).toHaveURL(/\/admin\/login/);
+});
+
+test("logging out ends the session", async ({ page }) => {
+  const agent = await createStaffUser({ role: "agent" });
+  await login(page, agent, "/admin/tickets");
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await expect(page).toHaveURL(/\/admin\/login/);
   await page.goto("/admin/tickets");
   await expect(page).toHaveURL(/\/admin\/login/);
 });

@@ -15,32 +15,50 @@ if (!process.execArgv.some((a) => a.includes("react-server")) && !process.env.TE
 
 const USAGE = 'usage: npm run staff:create -- --email <e-mail> --name "<name>" --role <agent|admin>';
 
-function askHidden(prompt: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const stdin = process.stdin;
-    process.stdout.write(prompt);
-    stdin.setRawMode(true);
-    stdin.resume();
-    stdin.setEncoding("utf8");
-    let value = "";
-    const done = (error?: Error) => {
-      stdin.setRawMode(false);
-      stdin.pause();
-      stdin.removeListener("data", onData);
-      process.stdout.write("\n");
-      if (error) reject(error);
-      else resolve(value);
-    };
-    const onData = (chunk: string) => {
-      for (const ch of chunk) {
-        if (ch === "\r" || ch === "\n") return done();
-        if (ch === "\u0003") return done(new Error("cancelled"));
-        if (ch === "\u007f" || ch === "\b") value = value.slice(0, -1);
-        else if (ch >= " ") value += ch;
+// Reads lines from the terminal in raw mode (nothing echoed). Keystrokes typed ahead of a prompt are
+// kept for the next one.
+function hiddenLineReader() {
+  const stdin = process.stdin;
+  const lines: string[] = [];
+  const waiting: { resolve: (line: string) => void; reject: (e: Error) => void }[] = [];
+  let current = "";
+  stdin.setRawMode(true);
+  stdin.setEncoding("utf8");
+  const onData = (chunk: string) => {
+    for (const ch of chunk) {
+      if (ch === "\u0003") {
+        for (const w of waiting.splice(0)) w.reject(new Error("cancelled"));
+        close();
+        return;
       }
-    };
-    stdin.on("data", onData);
-  });
+      if (ch === "\r" || ch === "\n") {
+        const next = waiting.shift();
+        if (next) next.resolve(current);
+        else lines.push(current);
+        current = "";
+      } else if (ch === "\u007f" || ch === "\b") current = current.slice(0, -1);
+      else if (ch >= " ") current += ch;
+    }
+  };
+  const close = () => {
+    stdin.removeListener("data", onData);
+    stdin.setRawMode(false);
+    stdin.pause();
+  };
+  stdin.on("data", onData);
+  stdin.resume();
+  return {
+    ask(prompt: string): Promise<string> {
+      process.stdout.write(prompt);
+      const ready = lines.shift();
+      const answer = ready !== undefined ? Promise.resolve(ready) : new Promise<string>((resolve, reject) => waiting.push({ resolve, reject }));
+      return answer.then((line) => {
+        process.stdout.write("\n");
+        return line;
+      });
+    },
+    close,
+  };
 }
 
 async function main(): Promise<number> {
@@ -63,16 +81,20 @@ async function main(): Promise<number> {
     console.error("Run this in a terminal: the password is asked for interactively, with echo off.");
     return 2;
   }
-  const password = await askHidden(`Password for ${base.data.email} (at least ${MIN_PASSWORD_LENGTH} characters): `);
+  const reader = hiddenLineReader();
+  const password = await reader.ask(`Password for ${base.data.email} (at least ${MIN_PASSWORD_LENGTH} characters): `);
   if (password.length < MIN_PASSWORD_LENGTH) {
+    reader.close();
     console.error(`Refused: the password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
     return 1;
   }
   if (new Set(password).size < 5) {
+    reader.close();
     console.error("Refused: the password is too repetitive.");
     return 1;
   }
-  const again = await askHidden("Same password again: ");
+  const again = await reader.ask("Same password again: ");
+  reader.close();
   if (again !== password) {
     console.error("Refused: the two passwords differ.");
     return 1;
