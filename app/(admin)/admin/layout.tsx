@@ -1,13 +1,16 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "../../globals.css";
 
-export const metadata: Metadata = { title: { default: "Tebiki Admin", template: "%s | Tebiki Admin" }, robots: { index: false } };
+export const metadata: Metadata = { title: { default: "Tebiki 管理", template: "%s | Tebiki 管理" }, robots: { index: false } };
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
+// The staff UI is Japanese (docs/decisions/0005-admin-ui-language.md); requester text keeps its own
+// language through lang attributes where it is shown.
 export default function AdminRootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
-      <body className="min-h-screen bg-slate-50">{children}</body>
+    <html lang="ja">
+      <body className="min-h-screen bg-slate-50 text-slate-900">{children}</body>
     </html>
   );
 }

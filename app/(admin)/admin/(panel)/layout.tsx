@@ -1,0 +1,19 @@
+import { cookies } from "next/headers";
+import type { ReactNode } from "react";
+import { AdminHeader } from "@/components/admin/admin-nav";
+import { csrfCookieName, csrfTokenFromCookie } from "@/lib/auth/csrf";
+import { requireStaff } from "@/lib/auth/guards";
+
+// For the eyes only (the menu, the name): every page, action and route below checks on its own.
+export default async function PanelLayout({ children }: { children: ReactNode }) {
+  const user = await requireStaff();
+  const csrf = csrfTokenFromCookie((await cookies()).get(csrfCookieName())?.value);
+  return (
+    <>
+      <AdminHeader user={user} csrfToken={csrf} />
+      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,253 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClass, inputClass, PriorityBadge, secondaryButtonClass, StatusBadge, Time } from "@/components/admin/format";
+import { endStepOptions, stepName } from "@/components/admin/steps";
+import { requireStaff } from "@/lib/auth/guards";
+import { listAssignableStaff } from "@/lib/data/staff";
+import { countTicketsByStatus, listTickets } from "@/lib/data/ticket-triage";
+import { FACTOR, MESSAGE_SHOWN, NETWORK, TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
+import { filterToParams, STATUS_TABS, TicketFilterSchema, type TicketFilter } from "@/lib/validation/triage";
+import { bulkAction } from "./actions";
+
+export const metadata: Metadata = { title: "チケット" };
+
+const T = {
+  title: "チケット",
+  tabs: "状態",
+  all: "すべて",
+  search: "検索",
+  searchHint: "受付番号・ユーザ名・氏名・メール・内容",
+  filters: "絞り込み",
+  apply: "適用",
+  reset: "条件をクリア",
+  any: "指定なし",
+  priority: "優先度",
+  assignee: "担当者",
+  me: "自分",
+  unassigned: "未割り当て",
+  anyone: "全員",
+  endStep: "ガイドの終了ステップ",
+  message: "表示されたメッセージ",
+  network: "ネットワーク",
+  factor: "認証要素",
+  language: "言語",
+  from: "受付日(から)",
+  to: "受付日(まで)",
+  sort: "並び順",
+  sorts: { newest: "新しい順", oldest: "古い順", priority: "優先度順", updated: "最終更新順" },
+  next: "次のページ",
+  first: "最初のページ",
+  empty: "条件に合うチケットはありません。",
+  select: "選択",
+  bulk: "選択したチケットを一括変更",
+  bulkOp: "変更内容",
+  bulkSubmit: "一括変更",
+  assignTo: "担当者を設定",
+  setStatus: "状態を変更",
+  setPriority: "優先度を変更",
+  nobody: "担当者なし",
+  export: "CSVでダウンロード",
+  unassignedShort: "未割り当て",
+  bulkNotice: (v: string) =>
+    v === "none-selected"
+      ? "チケットが選択されていません。"
+      : v === "bad-action"
+        ? "変更内容を選んでください。"
+        : v === "assignee"
+          ? "その担当者は無効です。"
+          : v.startsWith("done-")
+            ? `${v.split("-")[1]}件を変更しました(対象外 ${v.split("-")[2]}件)。`
+            : "変更できませんでした。",
+};
+
+type SP = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function TicketsPage({ searchParams }: { searchParams: SP }) {
+  const raw = await searchParams;
+  const user = await requireStaff(`/admin/tickets?${new URLSearchParams(raw as Record<string, string>)}`);
+  const filter = TicketFilterSchema.parse(raw);
+  const [counts, page, staff] = await Promise.all([countTicketsByStatus(user, filter), listTickets(user, filter), listAssignableStaff()]);
+  const href = (overrides: Partial<Record<keyof TicketFilter, string | undefined>>) => {
+    const qs = filterToParams(filter, { cursor: undefined, ...overrides }).toString();
+    return `/admin/tickets${qs ? `?${qs}` : ""}`;
+  };
+  const current = href({ cursor: filter.cursor });
+  const exportQs = filterToParams(filter, { cursor: undefined }).toString();
+  const bulkNotice = typeof raw.bulk === "string" ? T.bulkNotice(raw.bulk) : null;
+  const hasFilters = Boolean(
+    filter.priority || filter.assignee !== "anyone" || filter.endStep || filter.message || filter.network || filter.factor || filter.locale || filter.from || filter.to,
+  );
+
+  return (
+    <div>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{T.title}</h1>
+        {user.role === "admin" ? (
+          <a href={`/api/admin/tickets.csv${exportQs ? `?${exportQs}` : ""}`} className={secondaryButtonClass}>
+            {T.export}
+          </a>
+        ) : null}
+      </div>
+
+      <nav aria-label={T.tabs} className="mt-4">
+        <ul className="flex flex-wrap gap-1 border-b border-slate-300">
+          {STATUS_TABS.map((s) => {
+            const active = filter.status === s;
+            return (
+              <li key={s}>
+                <Link
+                  href={href({ status: s })}
+                  aria-current={active ? "page" : undefined}
+                  className={`inline-flex min-h-11 items-center gap-1 rounded-t px-3 ${active ? "border border-b-0 border-slate-300 bg-white font-bold" : "text-brand-700 hover:bg-white"}`}
+                >
+                  {s === "all" ? T.all : TICKET_STATUS.label(s, "ja")}
+                  <span className="rounded-full bg-slate-200 px-2 text-sm text-slate-800">{counts[s]}</span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+
+      <form method="get" action="/admin/tickets" className="mt-4 rounded border border-slate-300 bg-white p-3" role="search">
+        <input type="hidden" name="status" value={filter.status} />
+        <div className="flex flex-wrap items-end gap-2">
+          <div className="min-w-0 flex-1">
+            <label htmlFor="q" className="block font-medium">{T.search}</label>
+            <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} placeholder={T.searchHint} className={inputClass} />
+          </div>
+          <div>
+            <label htmlFor="sort" className="block font-medium">{T.sort}</label>
+            <select id="sort" name="sort" defaultValue={filter.sort} className={inputClass}>
+              {Object.entries(T.sorts).map(([v, l]) => (
+                <option key={v} value={v}>{l}</option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={buttonClass}>{T.search}</button>
+        </div>
+        <details open={hasFilters} className="mt-3">
+          <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-brand-700">{T.filters}</summary>
+          <div className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            <Select id="priority" label={T.priority} value={filter.priority} options={TICKET_PRIORITY.values.map((v) => [v, TICKET_PRIORITY.label(v, "ja")])} />
+            <Select
+              id="assignee"
+              label={T.assignee}
+              value={filter.assignee}
+              noAny
+              options={[["anyone", T.anyone], ["me", T.me], ["unassigned", T.unassigned], ...staff.map((s) => [s.id, s.name] as [string, string])]}
+            />
+            <Select id="endStep" label={T.endStep} value={filter.endStep} options={endStepOptions().map((s) => [s.id, s.name])} />
+            <Select id="message" label={T.message} value={filter.message} options={MESSAGE_SHOWN.values.map((v) => [v, MESSAGE_SHOWN.label(v, "ja")])} />
+            <Select id="network" label={T.network} value={filter.network} options={NETWORK.values.map((v) => [v, NETWORK.label(v, "ja")])} />
+            <Select id="factor" label={T.factor} value={filter.factor} options={FACTOR.values.map((v) => [v, FACTOR.label(v, "ja")])} />
+            <Select id="locale" label={T.language} value={filter.locale} options={[["ja", "日本語"], ["en", "English"]]} />
+            <div className="grid grid-cols-2 gap-2">
+              <div>
+                <label htmlFor="from" className="block font-medium">{T.from}</label>
+                <input id="from" name="from" type="date" defaultValue={filter.from ?? ""} className={inputClass} />
+              </div>
+              <div>
+                <label htmlFor="to" className="block font-medium">{T.to}</label>
+                <input id="to" name="to" type="date" defaultValue={filter.to ?? ""} className={inputClass} />
+              </div>
+            </div>
+          </div>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <button type="submit" className={buttonClass}>{T.apply}</button>
+            <Link href={href({ priority: undefined, assignee: undefined, endStep: undefined, message: undefined, network: undefined, factor: undefined, locale: undefined, from: undefined, to: undefined, q: undefined })} className={secondaryButtonClass}>
+              {T.reset}
+            </Link>
+          </div>
+        </details>
+      </form>
+
+      {bulkNotice ? (
+        <p role="status" className="mt-4 rounded border border-slate-300 bg-white p-3">{bulkNotice}</p>
+      ) : null}
+
+      <form action={bulkAction} className="mt-4">
+        <input type="hidden" name="back" value={current} />
+        {page.rows.length ? (
+          <fieldset className="mb-3 flex flex-wrap items-end gap-2 rounded border border-slate-300 bg-white p-3">
+            <legend className="px-1 font-medium">{T.bulk}</legend>
+            <div className="min-w-0 flex-1">
+              <label htmlFor="op" className="block">{T.bulkOp}</label>
+              <select id="op" name="op" className={inputClass} defaultValue="">
+                <option value="" disabled>—</option>
+                <optgroup label={T.assignTo}>
+                  <option value={`assign:${user.id}`}>{T.me}({user.name})</option>
+                  <option value="assign:none">{T.nobody}</option>
+                  {staff.filter((s) => s.id !== user.id).map((s) => (
+                    <option key={s.id} value={`assign:${s.id}`}>{s.name}</option>
+                  ))}
+                </optgroup>
+                <optgroup label={T.setStatus}>
+                  {TICKET_STATUS.values.map((v) => (
+                    <option key={v} value={`status:${v}`}>{TICKET_STATUS.label(v, "ja")}</option>
+                  ))}
+                </optgroup>
+                <optgroup label={T.setPriority}>
+                  {TICKET_PRIORITY.values.map((v) => (
+                    <option key={v} value={`priority:${v}`}>{TICKET_PRIORITY.label(v, "ja")}</option>
+                  ))}
+                </optgroup>
+              </select>
+            </div>
+            <button type="submit" className={buttonClass}>{T.bulkSubmit}</button>
+          </fieldset>
+        ) : null}
+
+        {page.rows.length ? (
+          <ul className="divide-y divide-slate-200 rounded border border-slate-300 bg-white" aria-label={T.title}>
+            {page.rows.map((t) => (
+              <li key={t.id} className="flex gap-3 p-3" data-testid="ticket-row">
+                <input type="checkbox" name="ids" value={t.id} id={`sel-${t.id}`} className="mt-1 size-6 shrink-0" />
+                <label htmlFor={`sel-${t.id}`} className="sr-only">{T.select} {t.reference}</label>
+                <div className="min-w-0 flex-1">
+                  <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                    <Link href={`/admin/tickets/${t.reference}`} className="font-mono font-semibold text-brand-700 underline">
+                      {t.reference}
+                    </Link>
+                    <StatusBadge status={t.status} />
+                    <PriorityBadge priority={t.priority} />
+                    <span className="text-sm text-slate-700"><Time value={t.createdAt} /></span>
+                  </div>
+                  <p className="mt-1 break-words">
+                    <span className="font-medium">{t.name}</span> <span className="text-slate-700">({t.username})</span>
+                  </p>
+                  <p className="mt-1 line-clamp-2 break-words text-sm text-slate-800" lang={t.locale}>{t.summary}</p>
+                  <p className="mt-1 text-sm text-slate-700">
+                    {stepName("jaist-sso", t.endStep)} ・ {MESSAGE_SHOWN.label(t.messageShown, "ja")} ・ {NETWORK.label(t.network, "ja")} ・{" "}
+                    {T.assignee}: {t.assigneeName ?? T.unassignedShort}
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="rounded border border-slate-300 bg-white p-6 text-center">{T.empty}</p>
+        )}
+      </form>
+
+      <nav aria-label="ページ" className="mt-4 flex flex-wrap gap-2">
+        {filter.cursor ? <Link href={href({})} className={secondaryButtonClass}>{T.first}</Link> : null}
+        {page.nextCursor ? <Link href={href({ cursor: page.nextCursor })} className={secondaryButtonClass} rel="next">{T.next}</Link> : null}
+      </nav>
+    </div>
+  );
+}
+
+function Select({ id, label, value, options, noAny }: { id: string; label: string; value: string | undefined; options: [string, string][]; noAny?: boolean }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">{label}</label>
+      <select id={id} name={id} defaultValue={value ?? ""} className={inputClass}>
+        {noAny ? null : <option value="">{T.any}</option>}
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>{l}</option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,3 +1,0 @@
-export default function AdminHome() {
-  return <main className="p-6">Admin</main>;
-}

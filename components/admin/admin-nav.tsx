@@ -1,0 +1,52 @@
+import Link from "next/link";
+import type { StaffSessionUser } from "@/lib/auth/guards";
+
+const T = {
+  skip: "本文へ移動",
+  brand: "Tebiki 管理",
+  nav: "管理メニュー",
+  dashboard: "ダッシュボード",
+  tickets: "チケット",
+  status: "稼働状況",
+  staff: "スタッフ",
+  logout: "ログアウト",
+  roles: { admin: "管理者", agent: "担当者" },
+};
+
+export function AdminHeader({ user, csrfToken }: { user: StaffSessionUser; csrfToken: string | null }) {
+  const link = "inline-flex min-h-11 items-center rounded px-3 text-white hover:bg-brand-700";
+  return (
+    <header className="bg-brand-800 text-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
+        {T.skip}
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
+        <Link href="/admin" className="mr-2 font-bold text-white">
+          {T.brand}
+        </Link>
+        <nav aria-label={T.nav} className="flex flex-1 flex-wrap items-center text-sm">
+          <Link href="/admin" className={link}>{T.dashboard}</Link>
+          <Link href="/admin/tickets" className={link}>{T.tickets}</Link>
+          {user.role === "admin" ? (
+            <>
+              <Link href="/admin/status" className={link}>{T.status}</Link>
+              <Link href="/admin/staff" className={link}>{T.staff}</Link>
+            </>
+          ) : null}
+        </nav>
+        <div className="flex items-center gap-2 text-sm">
+          <span>
+            {user.name}({T.roles[user.role]})
+          </span>
+          <form method="post" action="/api/auth/signout">
+            <input type="hidden" name="csrfToken" value={csrfToken ?? ""} />
+            <input type="hidden" name="callbackUrl" value="/admin/login" />
+            <button type="submit" className="min-h-11 rounded border border-white/60 px-3 hover:bg-brand-700">
+              {T.logout}
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,82 @@
+// Staff and tickets for the admin specs, made with plain SQL (the e2e process never imports lib/db).
+import { randomUUID } from "node:crypto";
+import bcrypt from "bcryptjs";
+import { expect, type Page } from "@playwright/test";
+import { sql } from "./db";
+
+export type TestStaff = { id: string; email: string; password: string; name: string };
+
+export async function createStaffUser(options: { role?: "agent" | "admin"; name?: string } = {}): Promise<TestStaff> {
+  const email = `e2e-${randomUUID().slice(0, 8)}@example.edu`;
+  const password = `pw-${randomUUID()}`;
+  const name = options.name ?? `E2E ${options.role ?? "agent"} ${email.slice(4, 8)}`;
+  const { rows } = await sql<{ id: string }>(
+    `INSERT INTO "StaffUser" ("email", "name", "role", "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now()) RETURNING "id"`,
+    [email, name, options.role ?? "agent", await bcrypt.hash(password, 10)],
+  );
+  return { id: rows[0].id, email, password, name };
+}
+
+export const setActive = (id: string, active: boolean) => sql(`UPDATE "StaffUser" SET "active" = $2 WHERE "id" = $1`, [id, active]);
+export const setRole = (id: string, role: "agent" | "admin") => sql(`UPDATE "StaffUser" SET "role" = $2 WHERE "id" = $1`, [id, role]);
+
+/** The walk through the certificate branch of the JAIST-SSO guide, as the contact form records it. */
+export const CERTIFICATE_WALK = {
+  walk: ["cert-invalid", "use-cert", "cert-imported", "cert-still-failing"],
+  path: ["step0", "step2", "step2-3", "step2-3-1", "step3"],
+  endStep: "step2-3-1",
+};
+
+export async function createTicket(over: { name?: string; description?: string; messageShown?: string; network?: string; locale?: string } = {}) {
+  const { rows: seq } = await sql<{ last: number }>(
+    `INSERT INTO "TicketSequence" ("prefix", "year", "last") VALUES ('TST', 2026, 1)
+     ON CONFLICT ("prefix", "year") DO UPDATE SET "last" = "TicketSequence"."last" + 1 RETURNING "last"`,
+  );
+  const reference = `TST-2026-${String(seq[0].last).padStart(6, "0")}`;
+  const tag = randomUUID().slice(0, 8);
+  const { rows } = await sql<{ id: string }>(
+    `INSERT INTO "Ticket" ("reference", "guideId", "path", "walk", "endStep", "answers", "changedFields", "locale", "name", "username",
+       "affiliation", "email", "failedAt", "network", "service", "messageShown", "factor", "stopsAt", "contactFormLogin", "tried",
+       "description", "statusTokenHash", "statusTokenExpiresAt", "updatedAt")
+     VALUES ($1, 'jaist-sso', $2, $3, $4, $5, $6, $7, $8, $9, 'student', $10, now() - interval '1 hour', $11, 'webmail', $12,
+       'certificate', 'after-certificate', 'not-tried', $13, $14, $15, now() + interval '180 days', now()) RETURNING "id"`,
+    [
+      reference,
+      CERTIFICATE_WALK.path,
+      CERTIFICATE_WALK.walk,
+      CERTIFICATE_WALK.endStep,
+      JSON.stringify({ message: "cert-invalid-no-otp", factor: "certificate", certificateImported: "yes" }),
+      ["network"],
+      over.locale ?? "ja",
+      over.name ?? `北陸 太郎 ${tag}`,
+      `s26${tag.slice(0, 5)}`,
+      `requester-${tag}@example.com`,
+      over.network ?? "off-campus",
+      over.messageShown ?? "cert-invalid-no-otp",
+      CERTIFICATE_WALK.path.slice(0, -1),
+      over.description ?? `証明書を選んでも「提示したクライアント証明書が無効です」と出ます。<script>alert(1)</script> ${tag}`,
+      randomUUID(),
+    ],
+  );
+  await sql(`INSERT INTO "TicketEvent" ("ticketId", "actorType", "kind", "after") VALUES ($1, 'requester', 'created', '{"status":"new"}')`, [rows[0].id]);
+  return { id: rows[0].id, reference, tag, email: `requester-${tag}@example.com` };
+}
+
+export async function ticketState(id: string) {
+  const { rows } = await sql<{ status: string; priority: string; assigneeId: string | null; messages: number; events: number }>(
+    `SELECT t."status"::text, t."priority"::text, t."assigneeId",
+       (SELECT count(*)::int FROM "TicketMessage" m WHERE m."ticketId" = t."id") AS "messages",
+       (SELECT count(*)::int FROM "TicketEvent" e WHERE e."ticketId" = t."id") AS "events"
+     FROM "Ticket" t WHERE t."id" = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
+export async function login(page: Page, staff: { email: string; password: string }, path = "/admin") {
+  await page.goto(`/admin/login?callbackUrl=${encodeURIComponent(path)}`);
+  await page.getByLabel("メールアドレス").fill(staff.email);
+  await page.getByLabel("パスワード").fill(staff.password);
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await expect(page).toHaveURL((url) => url.pathname === path.split("?")[0]);
+}

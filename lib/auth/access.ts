@@ -1,0 +1,19 @@
+// The access decision behind every guard, apart from Next's request APIs so it can be tested on its
+// own: the session names a staff id; the database says whether that person may still come in.
+import "server-only";
+import { findStaffById, type StaffSessionUser } from "@/lib/data/staff";
+
+export type Need = "staff" | "admin";
+export type Access = { ok: true; user: StaffSessionUser } | { ok: false; reason: "anonymous" | "inactive" | "forbidden" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function checkAccess(sessionUserId: unknown, need: Need): Promise<Access> {
+  // Never hand a missing id to a query: `where: { id: undefined }` would match anyone.
+  if (typeof sessionUserId !== "string" || !UUID.test(sessionUserId)) return { ok: false, reason: "anonymous" };
+  const user = await findStaffById(sessionUserId);
+  if (!user) return { ok: false, reason: "anonymous" };
+  if (!user.active) return { ok: false, reason: "inactive" };
+  if (need === "admin" && user.role !== "admin") return { ok: false, reason: "forbidden" };
+  return { ok: true, user };
+}

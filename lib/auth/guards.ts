@@ -1,0 +1,59 @@
+// Guards for the first line of every staff page, server action and route handler. They read the
+// signed session and then the staff member from the database on every call, so a deactivated
+// account or a changed role takes effect at the next request. The proxy does no auth at all.
+import "server-only";
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { checkAccess, type Need } from "@/lib/auth/access";
+import { authOptions } from "@/lib/auth/options";
+import type { StaffSessionUser } from "@/lib/data/staff";
+
+export type { StaffSessionUser };
+
+async function sessionUserId(): Promise<unknown> {
+  // Reading the request first marks every guarded page dynamic, so `next build` never prerenders one.
+  await headers();
+  const session = await getServerSession(authOptions());
+  return (session?.user as { id?: unknown } | undefined)?.id;
+}
+
+async function requireFor(need: Need, callbackUrl?: string): Promise<StaffSessionUser> {
+  const access = await checkAccess(await sessionUserId(), need);
+  if (access.ok) return access.user;
+  if (access.reason === "forbidden") redirect("/admin/forbidden");
+  const params = new URLSearchParams();
+  if (callbackUrl) params.set("callbackUrl", callbackUrl);
+  if (access.reason === "inactive") params.set("error", "Inactive");
+  const query = params.toString();
+  redirect(`/admin/login${query ? `?${query}` : ""}`);
+}
+
+/** Any active staff member (agent or admin); otherwise redirects to the login page. */
+export function requireStaff(callbackUrl?: string): Promise<StaffSessionUser> {
+  return requireFor("staff", callbackUrl);
+}
+
+/** An active admin; agents are sent to the "not allowed" page, others to the login page. */
+export function requireAdmin(callbackUrl?: string): Promise<StaffSessionUser> {
+  return requireFor("admin", callbackUrl);
+}
+
+/** For route handlers: the staff member, or a 401/403 response to return as is. */
+export async function guardApi(need: Need): Promise<{ user: StaffSessionUser; response?: never } | { response: Response; user?: never }> {
+  const access = await checkAccess(await sessionUserId(), need);
+  if (access.ok) return { user: access.user };
+  const status = access.reason === "forbidden" ? 403 : 401;
+  return {
+    response: Response.json(
+      { error: status === 403 ? "forbidden" : "unauthorized" },
+      { status, headers: { "Cache-Control": "no-store" } },
+    ),
+  };
+}
+
+/** The signed-in staff member or null, for pages that render either way (the login page). */
+export async function currentStaff(): Promise<StaffSessionUser | null> {
+  const access = await checkAccess(await sessionUserId(), "staff");
+  return access.ok ? access.user : null;
+}

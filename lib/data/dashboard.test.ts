@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { incidentHints, medianResponseTimes, newTicketsPerDay, stepFunnel } from "@/lib/data/dashboard";
+import { createTicket } from "@/lib/testing/factories";
+
+// Each test works in its own moment in the past, so tickets made by tests running in parallel
+// never fall into its windows.
+function pastMoment() {
+  const year = 1980 + Math.floor(Math.random() * 40);
+  return new Date(Date.UTC(year, Math.floor(Math.random() * 12), 10 + Math.floor(Math.random() * 10), 3, 0, 0));
+}
+const minutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
+
+describe("dashboard", () => {
+  it("counts the step funnel: views, 'solved' votes and tickets that ended at each step", async () => {
+    const now = pastMoment();
+    const day = new Date(now.toISOString().slice(0, 10));
+    await db().stepView.createMany({
+      data: [
+        { guideId: "jaist-sso", stepId: "step0", day, views: 120 },
+        { guideId: "jaist-sso", stepId: "step2", day: new Date(day.getTime() - 86_400_000), views: 40 },
+        { guideId: "jaist-sso", stepId: "step2-4", day, views: 25 },
+        { guideId: "jaist-sso", stepId: "step2-4", day: new Date(day.getTime() - 40 * 86_400_000), views: 999 }, // too old
+      ],
+    });
+    const vote = (stepId: string, helpful: boolean) => ({ guideId: "jaist-sso", stepId, locale: "ja", helpful, sessionHash: randomUUID(), createdAt: minutes(now, -60) });
+    await db().stepFeedback.createMany({ data: [vote("step2-4", true), vote("step2-4", true), vote("step2-4", false), vote("step1-2", true)] });
+    for (const endStep of ["step2-4", "step2-4", "step2-4", "step1-2"]) await createTicket({ guideId: "jaist-sso", endStep, createdAt: minutes(now, -30) });
+
+    const rows = Object.fromEntries((await stepFunnel("jaist-sso", 30, now)).map((r) => [r.stepId, r]));
+    expect(rows["step0"]).toMatchObject({ views: 120, solved: 0, tickets: 0 });
+    expect(rows["step2"]).toMatchObject({ views: 40 });
+    expect(rows["step2-4"]).toMatchObject({ views: 25, solved: 2, tickets: 3 });
+    expect(rows["step1-2"]).toMatchObject({ views: 0, solved: 1, tickets: 1 });
+    expect((await stepFunnel("jaist-sso", 30, now)).map((r) => r.stepId)[0]).toBe("step0");
+  });
+
+  it("takes medians of first-response and resolution times in SQL", async () => {
+    const now = pastMoment();
+    const at = minutes(now, -600);
+    for (const [first, resolved] of [[10, 100], [20, null], [60, 300]] as const) {
+      await createTicket({ createdAt: at, firstResponseAt: minutes(at, first), resolvedAt: resolved ? minutes(at, resolved) : null });
+    }
+    await createTicket({ createdAt: at }); // no response yet: not counted
+    expect(await medianResponseTimes(30, now)).toEqual({ firstResponseSeconds: 20 * 60, resolutionSeconds: 200 * 60 });
+  });
+
+  it("counts new tickets per Japan day with empty days as zero", async () => {
+    const now = pastMoment();
+    await createTicket({ createdAt: minutes(now, -5) });
+    await createTicket({ createdAt: minutes(now, -10) });
+    const days = await newTicketsPerDay(7, now);
+    expect(days).toHaveLength(7);
+    expect(days.at(-1)).toEqual({ day: new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(now), count: 2 });
+    expect(days.slice(0, -1).every((d) => d.count === 0)).toBe(true);
+  });
+
+  it("proposes an incident when enough tickets share message and network within 30 minutes", async () => {
+    const now = pastMoment();
+    for (let i = 0; i < 5; i++) await createTicket({ messageShown: "cert-invalid-no-otp", network: "eduroam", createdAt: minutes(now, -i * 5) });
+    for (let i = 0; i < 4; i++) await createTicket({ messageShown: "auth-failed", network: "eduroam", createdAt: minutes(now, -i * 5) });
+    // Outside the window: does not count towards the hint.
+    await createTicket({ messageShown: "auth-failed", network: "eduroam", createdAt: minutes(now, -45) });
+
+    const hints = await incidentHints(now, 5);
+    expect(hints.map((h) => [h.messageShown, h.network, h.count])).toEqual([["cert-invalid-no-otp", "eduroam", 5]]);
+    expect(await incidentHints(now, 6)).toEqual([]);
+    expect((await incidentHints(now, 4)).map((h) => h.messageShown).sort()).toEqual(["auth-failed", "cert-invalid-no-otp"]);
+  });
+});

@@ -1,0 +1,108 @@
+// Numbers for the staff dashboard: intake per day, open work, response times, the step funnel of a
+// guide and the incident hint. All aggregation happens in SQL.
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getGuide } from "@/lib/content";
+import { env } from "@/lib/env";
+
+const OPEN = ["new", "open", "waiting"] as const;
+
+/** Tickets created per Japan day for the last `days` days, oldest first, zero days included. */
+export async function newTicketsPerDay(days = 30, now = new Date()): Promise<{ day: string; count: number }[]> {
+  const rows = await db().$queryRaw<{ day: string; count: number }[]>`
+    SELECT to_char(("createdAt" AT TIME ZONE 'Asia/Tokyo')::date, 'YYYY-MM-DD') AS "day", count(*)::int AS "count"
+    FROM "Ticket"
+    WHERE "createdAt" >= ${new Date(now.getTime() - days * 86_400_000)} AND "createdAt" <= ${now}
+    GROUP BY 1`;
+  const byDay = new Map(rows.map((r) => [r.day, r.count]));
+  const out: { day: string; count: number }[] = [];
+  for (let i = days - 1; i >= 0; i--) {
+    const d = new Date(now.getTime() - i * 86_400_000);
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+    out.push({ day, count: byDay.get(day) ?? 0 });
+  }
+  return out;
+}
+
+export async function openTicketBreakdown() {
+  const [byStatus, byEndStep, byMessage] = await Promise.all([
+    db().ticket.groupBy({ by: ["status"], where: { status: { in: [...OPEN] } }, _count: { _all: true } }),
+    db().ticket.groupBy({ by: ["endStep"], where: { status: { in: [...OPEN] } }, _count: { _all: true }, orderBy: { _count: { id: "desc" } } }),
+    db().ticket.groupBy({ by: ["messageShown"], where: { status: { in: [...OPEN] } }, _count: { _all: true }, orderBy: { _count: { id: "desc" } } }),
+  ]);
+  return {
+    byStatus: OPEN.map((s) => ({ status: s, count: byStatus.find((r) => r.status === s)?._count._all ?? 0 })),
+    byEndStep: byEndStep.map((r) => ({ endStep: r.endStep, count: r._count._all })),
+    byMessage: byMessage.map((r) => ({ messageShown: r.messageShown, count: r._count._all })),
+  };
+}
+
+/** Median seconds from creation to first public reply and to resolution, tickets of the last `days`. */
+export async function medianResponseTimes(days = 30, now = new Date()) {
+  const rows = await db().$queryRaw<{ firstResponse: number | null; resolution: number | null }[]>`
+    SELECT
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "firstResponseAt" - "createdAt"))
+        FILTER (WHERE "firstResponseAt" IS NOT NULL) AS "firstResponse",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "resolvedAt" - "createdAt"))
+        FILTER (WHERE "resolvedAt" IS NOT NULL) AS "resolution"
+    FROM "Ticket"
+    WHERE "createdAt" >= ${new Date(now.getTime() - days * 86_400_000)} AND "createdAt" <= ${now}`;
+  const r = rows[0];
+  return { firstResponseSeconds: r?.firstResponse == null ? null : Number(r.firstResponse), resolutionSeconds: r?.resolution == null ? null : Number(r.resolution) };
+}
+
+export type FunnelRow = { stepId: string; label: string; views: number; solved: number; tickets: number };
+
+/**
+ * For each step of a guide (in walk order from the start): page views (StepView), "this solved it"
+ * votes (StepFeedback helpful) and tickets whose path ended there, over the last `days`.
+ */
+export async function stepFunnel(guideId: string, days = 30, now = new Date()): Promise<FunnelRow[]> {
+  const guide = getGuide(guideId);
+  if (!guide) return [];
+  const since = new Date(now.getTime() - days * 86_400_000);
+  const sinceDay = new Date(since.toISOString().slice(0, 10));
+  const untilDay = new Date(now.toISOString().slice(0, 10));
+  const [views, solved, tickets] = await Promise.all([
+    db().$queryRaw<{ stepId: string; n: number }[]>`
+      SELECT "stepId", sum("views")::int AS "n" FROM "StepView" WHERE "guideId" = ${guideId} AND "day" >= ${sinceDay}::date AND "day" <= ${untilDay}::date GROUP BY 1`,
+    db().$queryRaw<{ stepId: string; n: number }[]>`
+      SELECT "stepId", count(*)::int AS "n" FROM "StepFeedback"
+      WHERE "guideId" = ${guideId} AND "helpful" AND "createdAt" >= ${since} AND "createdAt" <= ${now} GROUP BY 1`,
+    db().$queryRaw<{ stepId: string; n: number }[]>`
+      SELECT "endStep" AS "stepId", count(*)::int AS "n" FROM "Ticket"
+      WHERE "guideId" = ${guideId} AND "endStep" IS NOT NULL AND "createdAt" >= ${since} AND "createdAt" <= ${now} GROUP BY 1`,
+  ]);
+  const map = (rows: { stepId: string; n: number }[]) => new Map(rows.map((r) => [r.stepId, r.n]));
+  const [v, s, t] = [map(views), map(solved), map(tickets)];
+  // Breadth-first from the start: the order a reader meets the steps.
+  const order: string[] = [];
+  const queue = [guide.start];
+  while (queue.length) {
+    const id = queue.shift()!;
+    if (order.includes(id)) continue;
+    order.push(id);
+    for (const c of guide.steps[id].choices) queue.push(c.to);
+  }
+  return order.map((stepId) => ({ stepId, label: guide.steps[stepId].label, views: v.get(stepId) ?? 0, solved: s.get(stepId) ?? 0, tickets: t.get(stepId) ?? 0 }));
+}
+
+export type IncidentHint = { messageShown: string; network: string; count: number; first: Date; last: Date };
+
+export const INCIDENT_WINDOW_MINUTES = 30;
+
+/**
+ * Groups of at least INCIDENT_THRESHOLD tickets with the same message and network in the last 30
+ * minutes: several people failing the same way at once is more likely an outage than a user error.
+ */
+export async function incidentHints(now = new Date(), threshold = env().INCIDENT_THRESHOLD): Promise<IncidentHint[]> {
+  return db().$queryRaw<IncidentHint[]>(Prisma.sql`
+    SELECT "messageShown", "network", count(*)::int AS "count", min("createdAt") AS "first", max("createdAt") AS "last"
+    FROM "Ticket"
+    WHERE "createdAt" > ${new Date(now.getTime() - INCIDENT_WINDOW_MINUTES * 60_000)} AND "createdAt" <= ${now}
+      AND "messageShown" <> 'none'
+    GROUP BY 1, 2
+    HAVING count(*) >= ${threshold}
+    ORDER BY 3 DESC`);
+}

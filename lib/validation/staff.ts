@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const StaffEmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "メールアドレスの形式が正しくありません / Enter a valid e-mail address" }));
+
+export const StaffPasswordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, { error: `パスワードは${MIN_PASSWORD_LENGTH}文字以上 / At least ${MIN_PASSWORD_LENGTH} characters` })
+  .max(200);
+
+export const StaffRoleSchema = z.enum(["agent", "admin"]);
+
+export const CreateStaffSchema = z.object({
+  email: StaffEmailSchema,
+  name: z.string().trim().min(1, { error: "名前を入力してください / Enter a name" }).max(100),
+  role: StaffRoleSchema,
+  // Empty: the server makes one and shows it once.
+  password: z.preprocess((v) => (v === "" ? undefined : v), StaffPasswordSchema.optional()),
+});
+export type CreateStaffInput = z.infer<typeof CreateStaffSchema>;
+
+export const ChangeRoleSchema = z.object({ id: z.uuid(), role: StaffRoleSchema });
+export const SetActiveSchema = z.object({ id: z.uuid(), active: z.enum(["true", "false"]).transform((v) => v === "true") });

@@ -1,0 +1,85 @@
+// The triage list's URL state and the staff forms on a ticket. Unknown or malformed URL values are
+// dropped (a shared link with a stale filter still opens), never a 500.
+import { z } from "zod";
+import { FACTOR, MESSAGE_SHOWN, NETWORK, TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
+
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), z.enum(values).optional()).catch(undefined);
+const day = z
+  .preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s))).optional())
+  .catch(undefined);
+
+export const STATUS_TABS = [...TICKET_STATUS.values, "all"] as const;
+export type StatusTab = (typeof STATUS_TABS)[number];
+export const SORTS = ["newest", "oldest", "priority", "updated"] as const;
+export type Sort = (typeof SORTS)[number];
+
+const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+
+export const TicketFilterSchema = z.preprocess(
+  (raw) => (raw && typeof raw === "object" ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, one(v)])) : {}),
+  z.object({
+    status: z.enum(STATUS_TABS).catch("new").default("new"),
+    priority: optionalEnum(TICKET_PRIORITY.values),
+    // me | unassigned | anyone | a staff id
+    assignee: z
+      .union([z.enum(["me", "unassigned", "anyone"]), z.uuid()])
+      .catch("anyone")
+      .default("anyone"),
+    endStep: z
+      .preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[a-z0-9-]{1,40}$/).optional())
+      .catch(undefined),
+    message: optionalEnum(MESSAGE_SHOWN.values),
+    network: optionalEnum(NETWORK.values),
+    factor: optionalEnum(FACTOR.values),
+    locale: optionalEnum(["ja", "en"] as const),
+    from: day,
+    to: day,
+    q: z
+      .preprocess((v) => (typeof v === "string" ? v.trim().slice(0, 200) : undefined), z.string().optional())
+      .transform((v) => (v ? v : undefined)),
+    sort: z.enum(SORTS).catch("newest").default("newest"),
+    cursor: z.string().max(300).optional().catch(undefined),
+  }),
+);
+export type TicketFilter = z.infer<typeof TicketFilterSchema>;
+
+/** The filter as URL search params (defaults left out), for links that keep the current state. */
+export function filterToParams(filter: Partial<TicketFilter>, overrides: Partial<Record<keyof TicketFilter, string | undefined>> = {}) {
+  const merged: Record<string, string | undefined> = { ...(filter as Record<string, string | undefined>), ...overrides };
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(merged)) {
+    if (v === undefined || v === "") continue;
+    if ((k === "status" && v === "new") || (k === "assignee" && v === "anyone") || (k === "sort" && v === "newest")) continue;
+    params.set(k, v);
+  }
+  return params;
+}
+
+const body = z
+  .string()
+  .trim()
+  .min(1, { error: "本文を入力してください / Write something first" })
+  .max(10_000, { error: "10,000文字以内 / At most 10,000 characters" });
+
+export const StatusChangeSchema = z.object({ ticketId: z.uuid(), status: z.enum(TICKET_STATUS.values) });
+export const PriorityChangeSchema = z.object({ ticketId: z.uuid(), priority: z.enum(TICKET_PRIORITY.values) });
+export const AssigneeChangeSchema = z.object({
+  ticketId: z.uuid(),
+  assigneeId: z.preprocess((v) => (v === "" || v === "none" ? null : v), z.uuid().nullable()),
+});
+export const NoteSchema = z.object({ ticketId: z.uuid(), body });
+export const ReplySchema = z.object({
+  ticketId: z.uuid(),
+  body,
+  // What the ticket becomes once the reply is sent (help desks usually wait on the requester).
+  then: z.enum(["waiting", "open", "resolved", "keep"]).catch("waiting").default("waiting"),
+});
+
+export const BulkActionSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("assign"), assigneeId: z.preprocess((v) => (v === "" || v === "none" ? null : v), z.uuid().nullable()) }),
+  z.object({ action: z.literal("status"), status: z.enum(TICKET_STATUS.values) }),
+  z.object({ action: z.literal("priority"), priority: z.enum(TICKET_PRIORITY.values) }),
+]);
+export type BulkAction = z.infer<typeof BulkActionSchema>;
+export const BulkIdsSchema = z.array(z.uuid()).min(1, { error: "チケットを選択してください / Select tickets first" }).max(200);
