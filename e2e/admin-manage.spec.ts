@@ -4,6 +4,8 @@ import { createStaffUser, createTicket, login } from "./support/admin";
 import { sql } from "./support/db";
 
 test("an admin creates an agent with a one-time password, who can log in; deactivation ends their access", async ({ page, browser }) => {
+  // Two sign-ins and an account created with a production-strength bcrypt cost.
+  test.setTimeout(120_000);
   const admin = await createStaffUser({ role: "admin" });
   await login(page, admin, "/admin/staff");
   const email = `e2e-new-${admin.id.slice(0, 8)}@example.edu`;

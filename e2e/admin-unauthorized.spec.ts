@@ -104,6 +104,8 @@ async function attempt(page: Page, context: BrowserContext, staff: TestStaff, pe
 
 for (const persona of ["anonymous", "deactivated"] as const) {
   test(`ticket actions change nothing for a ${persona} user`, async ({ page, context }) => {
+    // Six sign-ins, one per action.
+    test.setTimeout(180_000);
     const agent = await createStaffUser({ role: "agent" });
     const ticket = await createTicket();
     const before = await ticketState(ticket.id);
@@ -143,6 +145,7 @@ for (const persona of ["anonymous", "deactivated"] as const) {
 }
 
 test("admin actions change nothing for a user who is an agent by the time they submit", async ({ page }) => {
+  test.setTimeout(120_000);
   const admin = await createStaffUser({ role: "admin" });
   const other = await createStaffUser({ role: "agent" });
 

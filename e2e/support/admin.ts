@@ -78,5 +78,6 @@ export async function login(page: Page, staff: { email: string; password: string
   await page.getByLabel("メールアドレス").fill(staff.email);
   await page.getByLabel("パスワード").fill(staff.password);
   await page.getByRole("button", { name: "ログイン" }).click();
-  await expect(page).toHaveURL((url) => url.pathname === path.split("?")[0]);
+  // bcrypt is deliberately slow, and slower still on a busy CI machine.
+  await expect(page).toHaveURL((url) => url.pathname === path.split("?")[0], { timeout: 30_000 });
 }

@@ -30,7 +30,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
       <ul className="divide-y divide-slate-200 rounded border border-slate-300 bg-white">
         {staff.map((s) => (
           <li key={s.id} className="flex flex-wrap items-center gap-3 p-3" data-testid="staff-row">
-            <div className="min-w-0 flex-1">
+            <div className="min-w-64 flex-1">
               <p className="font-semibold">
                 {s.name} {s.active ? null : <span className="ml-1 rounded bg-slate-200 px-2 text-sm">無効</span>}
               </p>
