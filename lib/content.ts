@@ -4,7 +4,6 @@
 import "server-only";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { evaluate } from "@mdx-js/mdx";
 import matter from "gray-matter";
 import type { MDXContent } from "mdx/types";
 import * as runtime from "react/jsx-runtime";
@@ -112,6 +111,9 @@ function collect(into: Omit<CompiledMdx, "Content">) {
 async function compileMdx(source: string, file: string): Promise<CompiledMdx> {
   const info: Omit<CompiledMdx, "Content"> = { blocks: [], articleLinks: [], externalLinks: [], contactLinks: 0 };
   try {
+    // Imported here, not at the top: @mdx-js/mdx is ESM-only, and scripts run under tsx (the seed,
+    // through lib/testing/factories.ts) load this module as CommonJS without ever compiling MDX.
+    const { evaluate } = await import("@mdx-js/mdx");
     const mod = await evaluate(source, { ...runtime, development: false, remarkPlugins: [collect(info)] });
     return { Content: mod.default, ...info };
   } catch (error) {

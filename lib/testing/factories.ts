@@ -11,13 +11,15 @@ import type { Prisma, StaffRole } from "@/lib/generated/prisma/client";
 
 /** A small deterministic generator, so a seed value gives the same data every time. */
 export function rng(seed: number) {
-  let s = seed >>> 0 || 1;
+  // Spread small seeds (1, 2, 3, ...) over the state space: raw xorshift starts them all alike.
+  let s = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0 || 1;
   const next = () => {
     s ^= s << 13;
     s ^= s >>> 17;
     s ^= s << 5;
     return (s >>> 0) / 4_294_967_296;
   };
+  for (let i = 0; i < 8; i++) next();
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
