@@ -162,6 +162,15 @@ test("an invalid submit keeps every typed value, shows errors beside the fields 
   await expect(page.getByRole("link", { name: /ユーザ名:/ })).toHaveAttribute("href", "#f-username");
 });
 
+test("with JavaScript a screenshot over 5 MB is refused as soon as it is chosen", async ({ page }) => {
+  await page.goto(CONTACT);
+  const input = page.getByLabel("スクリーンショット");
+  await input.setInputFiles({ name: "big.png", mimeType: "image/png", buffer: Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]) });
+  await expect(page.locator("#f-screenshot-size")).toHaveText("このファイルは5MBを超えています。小さい画像を選んでください。");
+  await expect(input).toHaveAttribute("aria-invalid", "true");
+  expect(await input.evaluate((el: HTMLInputElement) => el.files?.length ?? 0)).toBe(0);
+});
+
 test("a secret in the description is refused with a message and nothing is stored", async ({ page }) => {
   const email = `secret.${randomUUID().slice(0, 8)}@example.com`;
   await page.goto(CONTACT);

@@ -68,7 +68,7 @@ export async function countTickets(): Promise<number> {
 
 import { insertAttachment } from "@/lib/data/attachments";
 import { enqueueMail, type OutgoingMail } from "@/lib/data/outbox";
-import type { Screenshot } from "@/lib/image-type";
+import type { Screenshot } from "@/lib/screenshot";
 import { hashToken } from "@/lib/tokens";
 
 export type IntakeResult = { ticketId: string; reference: string; locale: string; token: string | null; duplicate: boolean };
