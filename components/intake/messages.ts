@@ -57,7 +57,7 @@ export const T = {
     mailSent: (email: string) => `確認メールを ${email} にお送りしました。`,
     nextTitle: "今後の流れ",
     next: [
-      "ヘルプデスクの担当者が内容を確認します(通常1営業日以内)。",
+      "ヘルプデスクの担当者が内容を確認します。",
       "回答は入力いただいたメールアドレスにお送りします。",
       "追加の情報が必要な場合は状況確認ページでお知らせします。そこから返信やスクリーンショットの追加ができます。",
     ],
@@ -124,7 +124,7 @@ export const T = {
     mailSent: (email: string) => `A confirmation mail was sent to ${email}.`,
     nextTitle: "What happens next",
     next: [
-      "A member of the help desk reads your request, usually within one working day.",
+      "A member of the help desk reads your request.",
       "We reply to the address you gave.",
       "If we need more details, the status page says so; you can reply and add a screenshot there.",
     ],
