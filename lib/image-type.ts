@@ -20,28 +20,3 @@ export function sniffImage(bytes: Uint8Array): ImageType | null {
   return null;
 }
 
-export type Screenshot = { filename: string; contentType: ImageType["mime"]; size: number; sha256: string; data: Uint8Array<ArrayBuffer> };
-export type ScreenshotResult = { ok: true; screenshot: Screenshot | null } | { ok: false; reason: "too-large" | "not-an-image" };
-
-/** Reads an uploaded file: null when none was chosen, else a checked screenshot or the reason it is refused. */
-export async function readScreenshot(file: unknown): Promise<ScreenshotResult> {
-  if (!(file instanceof Blob) || file.size === 0) return { ok: true, screenshot: null };
-  if (file.size > MAX_SCREENSHOT_BYTES) return { ok: false, reason: "too-large" };
-  const data = new Uint8Array(await file.arrayBuffer());
-  const type = sniffImage(data);
-  if (!type) return { ok: false, reason: "not-an-image" };
-  const { createHash } = await import("node:crypto");
-  const raw = "name" in file && typeof file.name === "string" ? file.name : "";
-  // Only the base name, without control characters; the extension follows the real content.
-  const base = raw.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, "").replace(/\.[^.]*$/, "").slice(0, 100) || "screenshot";
-  return {
-    ok: true,
-    screenshot: {
-      filename: `${base}.${type.ext}`,
-      contentType: type.mime,
-      size: data.byteLength,
-      sha256: createHash("sha256").update(data).digest("hex"),
-      data,
-    },
-  };
-}

@@ -8,6 +8,7 @@ import type { ContactState, FormValues } from "@/components/intake/contact-state
 import { ContactDone } from "@/components/intake/contact-done";
 import { anchorId, ChoiceGroup, TextField } from "@/components/intake/fields";
 import { T } from "@/components/intake/messages";
+import { ScreenshotInput } from "@/components/intake/screenshot-input";
 import type { Locale } from "@/lib/i18n";
 import { AFFILIATION, CONTACT_FORM_LOGIN, EXTRA_TRIED, FACTOR, MESSAGE_SHOWN, NETWORK, SERVICE, STOPS_AT } from "@/lib/ticket-fields";
 import { FIELD_ORDER, LIMITS } from "@/lib/validation/intake";
@@ -211,14 +212,11 @@ export function ContactForm({ locale, initial, prefilled, pathSteps, maxFailedAt
               {t.fileAgain}
             </p>
           ) : null}
-          <input
+          <ScreenshotInput
             id="f-screenshot"
-            type="file"
-            name="screenshot"
-            accept="image/png,image/jpeg,image/webp"
-            aria-describedby={["f-screenshot-help", errors.screenshot ? "f-screenshot-error" : "", state.status === "error" && state.hadFile ? "f-screenshot-again" : ""].filter(Boolean).join(" ")}
-            aria-invalid={errors.screenshot ? true : undefined}
-            className="block min-h-11 w-full text-base file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-500 file:bg-slate-100 file:px-3"
+            describedBy={["f-screenshot-help", errors.screenshot ? "f-screenshot-error" : "", state.status === "error" && state.hadFile ? "f-screenshot-again" : ""]}
+            invalid={Boolean(errors.screenshot)}
+            tooLargeText={t.fileTooLarge}
           />
           {errors.screenshot ? (
             <p id="f-screenshot-error" className="mt-1 text-sm font-medium text-red-700">

@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { addMessage, type MessageState } from "@/app/(help)/[locale]/requests/[token]/actions";
 import { FieldError, errorId, inputClass } from "@/components/intake/fields";
 import { STATUS_T } from "@/components/intake/messages";
+import { ScreenshotInput } from "@/components/intake/screenshot-input";
 import type { Locale } from "@/lib/i18n";
 import { LIMITS } from "@/lib/validation/intake";
 
@@ -61,14 +62,11 @@ export function RequesterMessageForm({ locale, token }: { locale: Locale; token:
         <p id="m-screenshot-help" className="text-sm text-slate-700">
           {t.screenshotHelp}
         </p>
-        <input
+        <ScreenshotInput
           id="m-screenshot"
-          type="file"
-          name="screenshot"
-          accept="image/png,image/jpeg,image/webp"
-          aria-invalid={errors.screenshot ? true : undefined}
-          aria-describedby={["m-screenshot-help", errors.screenshot ? errorId("screenshot") : ""].filter(Boolean).join(" ")}
-          className="block min-h-11 w-full text-base file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-500 file:bg-slate-100 file:px-3"
+          describedBy={["m-screenshot-help", errors.screenshot ? errorId("screenshot") : ""]}
+          invalid={Boolean(errors.screenshot)}
+          tooLargeText={t.fileTooLarge}
         />
         <FieldError name="screenshot" error={errors.screenshot} />
       </div>

@@ -2,7 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Screenshot } from "@/lib/image-type";
+import type { Screenshot } from "@/lib/screenshot";
 import { hashToken } from "@/lib/tokens";
 
 export async function insertAttachment(

@@ -27,28 +27,36 @@ export type NewTicket = Omit<
 /**
  * Inserts a ticket with its reference, its status-link token and a "created" event, in the
  * given transaction. Returns the ticket and the plain token (shown once, never stored).
+ *
+ * The reference is taken last: nextReference locks the (prefix, year) counter row until the
+ * transaction ends, so everything else (`beforeReference`, e.g. storing a screenshot) runs first and
+ * concurrent creates queue on that lock for as short a time as possible.
  */
-export async function insertTicket(tx: Tx, input: NewTicket) {
+export async function insertTicket(tx: Tx, input: NewTicket, beforeReference?: (ticketId: string) => Promise<void>) {
   const { referencePrefix, ...data } = input;
   const { token, hash } = newSecretToken();
   const now = new Date();
-  const ticket = await tx.ticket.create({
+  const draft = await tx.ticket.create({
     data: {
       ...data,
-      reference: await nextReference(tx, referencePrefix, now),
+      // Never visible: replaced below in the same transaction.
+      reference: `pending:${hash}`,
       statusTokenHash: hash,
       statusTokenExpiresAt: new Date(now.getTime() + STATUS_TOKEN_DAYS * 86_400_000),
     },
+    select: { id: true, status: true, priority: true, createdAt: true },
   });
   await tx.ticketEvent.create({
     data: {
-      ticketId: ticket.id,
+      ticketId: draft.id,
       actorType: "requester",
       kind: "created",
-      after: { status: ticket.status, priority: ticket.priority },
-      createdAt: ticket.createdAt,
+      after: { status: draft.status, priority: draft.priority },
+      createdAt: draft.createdAt,
     },
   });
+  if (beforeReference) await beforeReference(draft.id);
+  const ticket = await tx.ticket.update({ where: { id: draft.id }, data: { reference: await nextReference(tx, referencePrefix, now) } });
   return { ticket, token };
 }
 
@@ -60,7 +68,7 @@ export async function countTickets(): Promise<number> {
 
 import { insertAttachment } from "@/lib/data/attachments";
 import { enqueueMail, type OutgoingMail } from "@/lib/data/outbox";
-import type { Screenshot } from "@/lib/image-type";
+import type { Screenshot } from "@/lib/screenshot";
 import { hashToken } from "@/lib/tokens";
 
 export type IntakeResult = { ticketId: string; reference: string; locale: string; token: string | null; duplicate: boolean };
@@ -82,6 +90,28 @@ export async function getIntakeByIdempotencyKey(key: string | undefined): Promis
 }
 
 /**
+ * At most this many intake transactions per process at once; the rest wait here. A burst of
+ * submissions (they queue on the reference counter's row lock) then never takes every connection of
+ * the pool from page loads and health checks, and never hits the pool's short connect timeout.
+ */
+const MAX_CONCURRENT_CREATES = 4;
+let activeCreates = 0;
+const waitingCreates: (() => void)[] = [];
+
+async function withCreateSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (activeCreates < MAX_CONCURRENT_CREATES) activeCreates++;
+  // The releasing caller hands its slot over directly, so a newcomer cannot slip in between.
+  else await new Promise<void>((resolve) => waitingCreates.push(resolve));
+  try {
+    return await fn();
+  } finally {
+    const next = waitingCreates.shift();
+    if (next) next();
+    else activeCreates--;
+  }
+}
+
+/**
  * Creates a ticket from the contact form or the API, with its screenshot and its confirmation mail,
  * in one transaction (the outbox). A repeated idempotency key returns the first ticket (no token:
  * it was shown once and is not stored).
@@ -96,21 +126,22 @@ export async function createTicketFromIntake(
     if (existing) return existing;
   }
   try {
-    return await db().$transaction(
+    return await withCreateSlot(() => db().$transaction(
       async (tx) => {
-        const { ticket, token } = await insertTicket(tx, input);
-        if (options.screenshot) {
-          const file = await insertAttachment(tx, ticket.id, options.screenshot);
+        const screenshot = options.screenshot;
+        const { ticket, token } = await insertTicket(tx, input, async (ticketId) => {
+          if (!screenshot) return;
+          const file = await insertAttachment(tx, ticketId, screenshot);
           await tx.ticketEvent.create({
-            data: { ticketId: ticket.id, actorType: "requester", kind: "attachment", after: { attachmentId: file.id, filename: file.filename } },
+            data: { ticketId, actorType: "requester", kind: "attachment", after: { attachmentId: file.id, filename: file.filename } },
           });
-        }
+        });
         await enqueueMail(tx, { ...options.mail(ticket.reference, token), ticketId: ticket.id });
         return { ticketId: ticket.id, reference: ticket.reference, locale: ticket.locale, token, duplicate: false };
       },
       // Creates queue on the sequence row under load; give them time rather than failing.
       { maxWait: 10_000, timeout: 20_000 },
-    );
+    ));
   } catch (error) {
     // Two submits with one key at the same moment: the loser's transaction is rolled back.
     if (key && isUniqueViolation(error, "idempotencyKey")) {

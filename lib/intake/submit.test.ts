@@ -6,7 +6,7 @@ import { addRequesterMessage, createTicketFromIntake, getTicketByToken } from "@
 import { getAttachmentForToken, unsafeGetAttachment } from "@/lib/data/attachments";
 import { submitIntake } from "@/lib/intake/submit";
 import { buildTicketInput } from "@/lib/testing/factories";
-import { readScreenshot } from "@/lib/image-type";
+import { readScreenshot } from "@/lib/screenshot";
 import { hashToken } from "@/lib/tokens";
 import { formatJstDateTime } from "@/lib/validation/intake";
 

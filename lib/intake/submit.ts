@@ -8,7 +8,7 @@ import { createTicketFromIntake, getIntakeByIdempotencyKey } from "@/lib/data/ti
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n";
-import { readScreenshot } from "@/lib/image-type";
+import { readScreenshot } from "@/lib/screenshot";
 import { log } from "@/lib/log";
 import { confirmationMail } from "@/lib/mail/templates";
 import { kickMailer } from "@/lib/mail/sender";

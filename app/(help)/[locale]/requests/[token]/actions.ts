@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { clientIp } from "@/lib/client-ip";
 import { addRequesterMessage } from "@/lib/data/tickets";
 import { isLocale, type Locale } from "@/lib/i18n";
-import { readScreenshot } from "@/lib/image-type";
+import { readScreenshot } from "@/lib/screenshot";
 import { hit } from "@/lib/rate-limit";
 import { jstTime } from "@/lib/intake/submit";
 import { fieldErrors, requesterMessageSchema, type FieldErrors } from "@/lib/validation/intake";
