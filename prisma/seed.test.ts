@@ -11,8 +11,10 @@ const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 
 // Runs the real seed script the way `npm run dev` does (tsx, react-server condition) on a fresh database.
 async function seed(url: string) {
-  const { NODE_ENV: _unused, ...env } = process.env; // eslint-disable-line @typescript-eslint/no-unused-vars
-  return run(tsx, ["--conditions=react-server", "prisma/seed.ts"], { env: { ...env, DATABASE_URL: url }, timeout: 120_000 });
+  // Without vitest's NODE_ENV=test: the seed runs as in development (demo staff included).
+  const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: url };
+  delete env.NODE_ENV;
+  return run(tsx, ["--conditions=react-server", "prisma/seed.ts"], { env: env as NodeJS.ProcessEnv, timeout: 120_000 });
 }
 
 describe("npm run db:seed", () => {
