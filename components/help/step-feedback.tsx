@@ -75,7 +75,8 @@ export function StepFeedback({
       </a>
     </p>
   ) : null;
-  const askingComment = state.status === "ask-comment" || (state.status === "error" && state.error === "too-long");
+  // After a failed comment submission the comment form comes back with the text typed in it.
+  const askingComment = state.status === "ask-comment" || (state.status === "error" && state.comment !== undefined);
 
   return (
     <section aria-labelledby={`feedback-${stepId}`} className="my-8 rounded-lg bg-slate-100 p-4" data-testid="step-feedback">
@@ -97,7 +98,7 @@ export function StepFeedback({
         ) : null}
       </div>
 
-      {state.status === "idle" || (state.status === "error" && state.error !== "too-long") ? (
+      {state.status === "idle" || (state.status === "error" && !askingComment) ? (
         <form action={action} className="mt-3 flex flex-wrap gap-3">
           {hidden}
           <button type="submit" name="helpful" value="yes" disabled={pending} className={`${button} border-green-800 bg-white text-green-900`}>
