@@ -23,6 +23,7 @@ const TEXT = {
     "too-long": `ご意見は${FEEDBACK_COMMENT_MAX}文字以内で入力してください。`,
     invalid: "送信内容を確認できませんでした。ページを再読み込みしてお試しください。",
     unavailable: "ただいま送信できません。しばらくしてから再度お試しください。",
+    "too-many": "短時間に多くの回答が送信されました。しばらくしてから再度お試しください。",
   },
   en: {
     question: "Did this step solve your problem?",
@@ -39,6 +40,7 @@ const TEXT = {
     "too-long": `Please keep your comment to ${FEEDBACK_COMMENT_MAX} characters.`,
     invalid: "Your answer could not be read. Please reload the page and try again.",
     unavailable: "Your answer could not be sent right now. Please try again in a few minutes.",
+    "too-many": "Too many answers were sent in a short time. Please try again in a few minutes.",
   },
 } as const;
 
