@@ -13,7 +13,7 @@ const TEXT = {
     checkTitle: "まず、システムの稼働状況をご確認ください",
     known: "現在、次のサービスに問題が発生しています。既知の問題のため、この件でお問い合わせいただく必要はありません。復旧までお待ちください。",
     allFine: "現在、すべてのサービスは稼働中です。個人の環境で問題が起きている可能性があります。",
-    unknown: "稼働状況を読み込めませんでした。しばらくしてから再度ご確認ください。",
+    unknown: "下の「障害・メンテナンス情報」と「システム稼働状況」のページで、サービスが停止していないかご確認ください。",
   },
   en: {
     banner: "Outages and maintenance",
@@ -23,7 +23,7 @@ const TEXT = {
     checkTitle: "First, check the system status",
     known: "The services below have a problem right now. It is a known problem: you need not contact us about it. Please wait until it is fixed.",
     allFine: "All services are operational right now. The problem is probably in your own environment.",
-    unknown: "The system status could not be loaded. Please check again later.",
+    unknown: "Check the outage notices and the system status pages below for services that are down.",
   },
 } as const;
 

@@ -23,6 +23,7 @@ const TEXT = {
     "too-long": `ご意見は${FEEDBACK_COMMENT_MAX}文字以内で入力してください。`,
     invalid: "送信内容を確認できませんでした。ページを再読み込みしてお試しください。",
     unavailable: "ただいま送信できません。しばらくしてから再度お試しください。",
+    "too-many": "短時間に多くの回答が送信されました。しばらくしてから再度お試しください。",
   },
   en: {
     question: "Did this step solve your problem?",
@@ -39,6 +40,7 @@ const TEXT = {
     "too-long": `Please keep your comment to ${FEEDBACK_COMMENT_MAX} characters.`,
     invalid: "Your answer could not be read. Please reload the page and try again.",
     unavailable: "Your answer could not be sent right now. Please try again in a few minutes.",
+    "too-many": "Too many answers were sent in a short time. Please try again in a few minutes.",
   },
 } as const;
 
@@ -75,7 +77,8 @@ export function StepFeedback({
       </a>
     </p>
   ) : null;
-  const askingComment = state.status === "ask-comment" || (state.status === "error" && state.error === "too-long");
+  // After a failed comment submission the comment form comes back with the text typed in it.
+  const askingComment = state.status === "ask-comment" || (state.status === "error" && state.comment !== undefined);
 
   return (
     <section aria-labelledby={`feedback-${stepId}`} className="my-8 rounded-lg bg-slate-100 p-4" data-testid="step-feedback">
@@ -97,7 +100,7 @@ export function StepFeedback({
         ) : null}
       </div>
 
-      {state.status === "idle" || (state.status === "error" && state.error !== "too-long") ? (
+      {state.status === "idle" || (state.status === "error" && !askingComment) ? (
         <form action={action} className="mt-3 flex flex-wrap gap-3">
           {hidden}
           <button type="submit" name="helpful" value="yes" disabled={pending} className={`${button} border-green-800 bg-white text-green-900`}>

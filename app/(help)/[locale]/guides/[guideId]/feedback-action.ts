@@ -2,22 +2,26 @@
 
 // "Did this solve it?" (public: no staff guard; no personal data). The vote is keyed by a hashed
 // random id in an httpOnly session cookie: one vote per step and browser session, a second vote updates.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
+import { clientIp } from "@/lib/client-ip";
 import { getGuide } from "@/lib/content";
 import { hashFeedbackSession, recordStepFeedback } from "@/lib/data/feedback";
 import { env } from "@/lib/env";
 import { requestLog } from "@/lib/log";
+import { hit } from "@/lib/rate-limit";
 import { FeedbackSchema } from "@/lib/validation/feedback";
 
 export type FeedbackState = {
   status: "idle" | "thanks" | "ask-comment" | "thanks-comment" | "error";
-  error?: "too-long" | "invalid" | "unavailable";
+  error?: "too-long" | "invalid" | "unavailable" | "too-many";
   /** What the user typed, returned with an error so nothing is lost. */
   comment?: string;
 };
 
 const COOKIE = "tebiki_feedback_session";
+// Dropping the cookie gives a fresh vote; this limit per client keeps that from stuffing the counts.
+const LIMIT = [{ limit: 60, seconds: 600 }];
 
 async function sessionHash(): Promise<string> {
   const jar = await cookies();
@@ -48,6 +52,10 @@ export async function submitFeedback(_previous: FeedbackState, formData: FormDat
   if (!getGuide(input.guideId)?.steps[input.stepId]) return { status: "error", error: "invalid", comment: typed };
 
   try {
+    // The address is hashed: the feedback feature keeps no personal data, not even in the limiter.
+    const client = createHash("sha256").update(await clientIp()).digest("hex").slice(0, 32);
+    const allowed = await hit(`feedback:${client}`, LIMIT);
+    if (!allowed.ok) return { status: "error", error: "too-many", comment: typed };
     await recordStepFeedback({ ...input, sessionHash: await sessionHash() });
   } catch (error) {
     (await requestLog()).error({ err: error instanceof Error ? error.message : String(error) }, "step feedback not stored");

@@ -28,13 +28,14 @@ const TEXT = {
   en: { startOver: "Start over", guideTop: "Back to the start of the guide" },
 } as const;
 
-/** The step a URL names, or null when the guide, the locale or the walk is not real. */
+/** The step a URL names, or why it names none. */
 function resolve(params: Params): { locale: Locale; guide: Guide; walk: Walk } | "no-guide" | "bad-walk" {
   if (!isLocale(params.locale)) return "no-guide";
   const guide = getGuide(params.guideId);
   if (!guide) return "no-guide";
-  const choices = (params.walk ?? []).map((part) => decodeURIComponent(part));
-  const walk = replayWalk(guide, choices);
+  // Choice ids are [a-z0-9-], so an id reads the same encoded or not; no decoding, so a malformed
+  // escape (%E0%A4) is just another invalid walk rather than a URIError.
+  const walk = replayWalk(guide, params.walk ?? []);
   return walk ? { locale: params.locale, guide, walk } : "bad-walk";
 }
 
