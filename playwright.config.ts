@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_AUTH_SECRET } from "./e2e/support/server-env";
 
 // Debian's Chromium where it is installed (CI and this machine), else Playwright's own browser.
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
@@ -59,8 +60,7 @@ export default defineConfig({
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         NEXT_TELEMETRY_DISABLED: "1",
         LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
-        // A fixed secret for the test server only; production must set its own (lib/env.ts).
-        AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+        AUTH_SECRET: E2E_AUTH_SECRET,
         NEXTAUTH_URL: baseURL,
       },
       stdout: "pipe",

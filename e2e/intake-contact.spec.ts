@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { sql } from "./support/db";
+import { apiBody } from "./support/intake";
 import { waitForMail } from "./support/mail";
 
 const CERT_WALK = "cert-invalid,use-cert,cert-imported,cert-still-failing";
@@ -232,25 +233,6 @@ test("@mobile the form and the status page fit 375 px without horizontal scrolli
   const submit = await page.getByRole("button", { name: "送信する" }).boundingBox();
   expect(submit!.height).toBeGreaterThanOrEqual(44);
 });
-
-function apiBody(overrides: Record<string, unknown> = {}) {
-  return {
-    name: "API テスト",
-    username: "s2499999",
-    affiliation: "student",
-    email: `api.${randomUUID().slice(0, 8)}@example.com`,
-    failedAt: new Date(Date.now() + 9 * 3_600_000 - 60_000).toISOString().slice(0, 16),
-    network: "off-campus",
-    service: "webmail",
-    messageShown: "auth-failed",
-    factor: "otp",
-    stopsAt: "after-password",
-    contactFormLogin: "failed",
-    description: "API から送信しました。",
-    locale: "ja",
-    ...overrides,
-  };
-}
 
 test.describe("the JSON API", () => {
   test("201, 400 with field errors, 415 and 429 with Retry-After", async ({ request }) => {

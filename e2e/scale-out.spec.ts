@@ -2,19 +2,12 @@
 // the per-IP limits (Postgres), the staff session (signed token + database check) and the tickets.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import net from "node:net";
 import path from "node:path";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { freePort } from "@/lib/embedded-pg";
 import { createStaffUser, login } from "./support/admin";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { apiBody } from "./support/intake";
+import { E2E_AUTH_SECRET } from "./support/server-env";
 
 // One worker, one second instance for both tests.
 test.describe.configure({ mode: "serial" });
@@ -30,7 +23,7 @@ test.beforeAll(async () => {
   second = spawn(path.join(process.cwd(), "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
-      AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+      AUTH_SECRET: E2E_AUTH_SECRET,
       NEXTAUTH_URL: secondUrl,
       APP_URL: secondUrl,
       LOG_LEVEL: "warn",
@@ -46,21 +39,7 @@ test.afterAll(() => {
   second?.kill("SIGTERM");
 });
 
-const body = () => ({
-  name: "Scale Out",
-  username: "s2400001",
-  affiliation: "student",
-  email: `scale.${randomUUID().slice(0, 8)}@example.com`,
-  failedAt: new Date(Date.now() + 9 * 3_600_000 - 60_000).toISOString().slice(0, 16),
-  network: "off-campus",
-  service: "webmail",
-  messageShown: "auth-failed",
-  factor: "otp",
-  stopsAt: "after-password",
-  contactFormLogin: "failed",
-  description: "二つのインスタンスから送信しています。",
-  locale: "ja",
-});
+const body = () => apiBody({ name: "Scale Out", description: "二つのインスタンスから送信しています。" });
 
 test("the per-IP limit counts submissions to both instances together", async ({ request }) => {
   const headers = { "x-forwarded-for": `198.51.${randomUUID()}` };

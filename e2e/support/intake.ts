@@ -1,0 +1,22 @@
+// A valid JSON body for POST /api/v1/tickets, unique per call (its e-mail address).
+import { randomUUID } from "node:crypto";
+
+export function apiBody(overrides: Record<string, unknown> = {}) {
+  return {
+    name: "API テスト",
+    username: "s2499999",
+    affiliation: "student",
+    email: `api.${randomUUID().slice(0, 8)}@example.com`,
+    // datetime-local in Japan time, a minute ago.
+    failedAt: new Date(Date.now() + 9 * 3_600_000 - 60_000).toISOString().slice(0, 16),
+    network: "off-campus",
+    service: "webmail",
+    messageShown: "auth-failed",
+    factor: "otp",
+    stopsAt: "after-password",
+    contactFormLogin: "failed",
+    description: "API から送信しました。",
+    locale: "ja",
+    ...overrides,
+  };
+}
