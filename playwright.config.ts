@@ -1,25 +1,24 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_AUTH_SECRET } from "./e2e/support/server-env";
+import { BROWSER, findProgram } from "./scripts/provision";
 
-// Debian's Chromium where it is installed (CI and this machine), else Playwright's own browser.
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
-const launchOptions = existsSync(SYSTEM_CHROMIUM)
-  ? {
-      executablePath: SYSTEM_CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-        '--host-resolver-rules="MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"',
-      ],
-    }
-  : {};
+// The browser scripts/test.ts found or installed (scripts/provision.ts), else the first one on this
+// machine; Playwright's own cached browser is one of the candidates.
+const browserPath = process.env.E2E_BROWSER || findProgram(BROWSER.candidates);
+const launchOptions = {
+  ...(browserPath ? { executablePath: browserPath } : {}),
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    '--host-resolver-rules="MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"',
+  ],
+};
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);

@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { freePort, startEmbeddedPostgres } from "@/lib/embedded-pg";
 import { migrate } from "@/lib/migrate";
+import { BROWSER, provision } from "./provision";
 
 const argv = process.argv.slice(2);
 const dash = argv.indexOf("--");
@@ -85,6 +86,19 @@ async function main() {
   let failed = 0;
   const problems: string[] = [];
 
+  // The browser first: a machine that cannot have one stops here, before the first test, in one line.
+  let browserPath: string | undefined;
+  if (wants("playwright")) {
+    const browser = await provision(BROWSER, { log: say });
+    if (!browser.ok) {
+      console.log(`[test] FAILED: ${browser.message}`);
+      console.log("\n0 passed, 1 failed");
+      process.exit(1);
+    }
+    browserPath = browser.path;
+    say(`browser: ${browserPath}${browser.installedBy ? ` (installed by ${browser.installedBy})` : ""}`);
+  }
+
   if (wants("static")) {
     say("typecheck and lint");
     const [tsc, lint] = await Promise.all([run("tsc", ["--noEmit"]), run("eslint", [".", "--max-warnings=0"])]);
@@ -124,6 +138,7 @@ async function main() {
           const code = await run("playwright", ["test", ...(only ? passThrough : [])], {
             ...env,
             PW_JSON_REPORT: report,
+            E2E_BROWSER: browserPath,
             E2E_PORT: String(await freePort()),
             E2E_SMTP_PORT: String(await freePort()),
             E2E_MAIL_DIR: path.join(runDir, "mail"),
