@@ -5,13 +5,14 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getGuide } from "@/lib/content";
 import { env } from "@/lib/env";
+import { JST_TIME_ZONE, jstDay } from "@/lib/jst";
 
 const OPEN = ["new", "open", "waiting"] as const;
 
 /** Tickets created per Japan day for the last `days` days, oldest first, zero days included. */
 export async function newTicketsPerDay(days = 30, now = new Date()): Promise<{ day: string; count: number }[]> {
   const rows = await db().$queryRaw<{ day: string; count: number }[]>`
-    SELECT to_char(("createdAt" AT TIME ZONE 'Asia/Tokyo')::date, 'YYYY-MM-DD') AS "day", count(*)::int AS "count"
+    SELECT to_char(("createdAt" AT TIME ZONE ${JST_TIME_ZONE})::date, 'YYYY-MM-DD') AS "day", count(*)::int AS "count"
     FROM "Ticket"
     WHERE "createdAt" >= ${new Date(now.getTime() - days * 86_400_000)} AND "createdAt" <= ${now}
     GROUP BY 1`;
@@ -19,7 +20,7 @@ export async function newTicketsPerDay(days = 30, now = new Date()): Promise<{ d
   const out: { day: string; count: number }[] = [];
   for (let i = days - 1; i >= 0; i--) {
     const d = new Date(now.getTime() - i * 86_400_000);
-    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+    const day = jstDay(d);
     out.push({ day, count: byDay.get(day) ?? 0 });
   }
   return out;
