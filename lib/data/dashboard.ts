@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getGuide } from "@/lib/content";
+import { shortestWalks } from "@/lib/guide-graph";
 import { env } from "@/lib/env";
 import { JST_TIME_ZONE, jstDay } from "@/lib/jst";
 
@@ -77,16 +78,7 @@ export async function stepFunnel(guideId: string, days = 30, now = new Date()): 
   ]);
   const map = (rows: { stepId: string; n: number }[]) => new Map(rows.map((r) => [r.stepId, r.n]));
   const [v, s, t] = [map(views), map(solved), map(tickets)];
-  // Breadth-first from the start: the order a reader meets the steps.
-  const order: string[] = [];
-  const queue = [guide.start];
-  while (queue.length) {
-    const id = queue.shift()!;
-    if (order.includes(id)) continue;
-    order.push(id);
-    for (const c of guide.steps[id].choices) queue.push(c.to);
-  }
-  return order.map((stepId) => ({ stepId, label: guide.steps[stepId].label, views: v.get(stepId) ?? 0, solved: s.get(stepId) ?? 0, tickets: t.get(stepId) ?? 0 }));
+  return [...shortestWalks(guide).keys()].map((stepId) => ({ stepId, label: guide.steps[stepId].label, views: v.get(stepId) ?? 0, solved: s.get(stepId) ?? 0, tickets: t.get(stepId) ?? 0 }));
 }
 
 export type IncidentHint = { messageShown: string; network: string; count: number; first: Date; last: Date };
