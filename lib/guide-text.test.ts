@@ -45,7 +45,7 @@ describe("choices of the SSO guide", () => {
 describe("STEP3", () => {
   it("has a button that says what it does, above no talk of another page or of mail", async () => {
     for (const [locale, button, stale] of [
-      ["ja", "問い合わせフォームへ進む", /以下のページ|メールから/],
+      ["ja", "問い合わせフォームへ進む", /以下のページで箇条書き|メールからお問い合わせ/],
       ["en", "Go to the contact form", /following page|by mail/],
     ] as const) {
       const file = readFileSync(path.join(CONTENT_DIR, "guides", guideId, locale, "step3.mdx"), "utf8");
