@@ -1,6 +1,7 @@
 import type { MetadataRoute } from "next";
-import { GUIDE_IDS, getGuide, listArticleSlugs, shortestWalks } from "@/lib/content";
+import { GUIDE_IDS, getGuide, listArticleSlugs } from "@/lib/content";
 import { env } from "@/lib/env";
+import { shortestWalks } from "@/lib/guide-graph";
 import { articleHref, guideHref } from "@/lib/help-urls";
 import { LOCALES, type Locale } from "@/lib/i18n";
 
@@ -12,7 +13,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
   // A step has as many URLs as walks reaching it; the sitemap lists each step once, by its shortest walk.
   const pages: ((locale: Locale) => string)[] = [(locale) => `/${locale}`];
   for (const guideId of GUIDE_IDS) {
-    for (const walk of Object.values(shortestWalks(getGuide(guideId)!))) pages.push((locale) => guideHref(locale, guideId, walk));
+    for (const walk of shortestWalks(getGuide(guideId)!).values()) pages.push((locale) => guideHref(locale, guideId, walk));
   }
   for (const slug of listArticleSlugs()) pages.push((locale) => articleHref(locale, slug));
   return pages.flatMap((page) =>

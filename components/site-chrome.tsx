@@ -34,7 +34,7 @@ export function SiteHeader({ locale }: { locale: Locale }) {
             </Link>
           </nav>
         </div>
-        <div className="pb-2 pt-1">
+        <div className="pb-2 pt-1" data-site-search="">
           <SearchForm locale={locale} id="site-search" size="small" />
         </div>
       </div>

@@ -1,4 +1,5 @@
 // Search, feedback, language switch, invalid walks, view counting, metadata, sitemap and robots.
+import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { sql } from "./support/db";
 import { guideTitle, loadGuide, stepText } from "./support/guide";
@@ -52,7 +53,8 @@ test.describe("search", () => {
   });
 });
 
-test("feedback: a vote is stored and counted, and a second vote from the same browser updates it", async ({ page }) => {
+test("feedback on a leaf: 'yes' is a vote; 'not solved' stores the vote and the optional comment and leads on", async ({ page, context }) => {
+  await context.setExtraHTTPHeaders({ "x-forwarded-for": `198.22.${randomUUID()}` });
   const stepId = "step1-2";
   const counts = async () =>
     (
@@ -72,24 +74,40 @@ test("feedback: a vote is stored and counted, and a second vote from the same br
   const cookie = (await page.context().cookies()).find((c) => c.name === "tebiki_feedback_session");
   expect(cookie?.httpOnly).toBe(true);
 
-  // Same browser session, second vote: updated, not duplicated.
+  // A comment over 1000 characters is refused with a message; the text stays and the user stays.
   await page.goto(url);
-  await feedback.getByRole("button", { name: "No, not solved" }).click();
-  await expect(feedback).toContainText("tell us what did not work");
-  await expect(feedback.getByRole("link", { name: "Go to the next step" })).toHaveAttribute("href", "#choices-step1-2");
-  await expect.poll(counts).toEqual({ yes: before.yes, no: before.no + 1 });
-
-  // A comment over 1000 characters is refused with a message, and the text stays.
+  const notSolved = feedback.getByRole("button", { name: /^No, not solved/ });
+  await feedback.getByText("Tell us what did not work (optional)").click();
   const long = "x".repeat(1001);
-  const box = feedback.getByRole("textbox");
-  await box.evaluate((el, value) => {
+  await feedback.getByRole("textbox").evaluate((el, value) => {
     el.removeAttribute("maxlength");
     (el as HTMLTextAreaElement).value = value;
   }, long);
-  await feedback.getByRole("button", { name: "Send" }).click();
+  await notSolved.click();
   await expect(feedback.getByRole("alert")).toHaveText("Please keep your comment to 1000 characters.");
   await expect(feedback.getByRole("textbox")).toHaveValue(long);
+  await expect(page).toHaveURL(url);
+  expect(await counts()).toEqual({ yes: before.yes + 1, no: before.no });
+
+  // Same browser session, "not solved" with a short comment: the vote is updated, not duplicated,
+  // and the user is on the next step in one click.
+  const comment = `still failing ${randomUUID().slice(0, 8)}`;
+  await feedback.getByRole("textbox").fill(comment);
+  await notSolved.click();
+  await expect(page).toHaveURL(`${url}/credentials-still-failing`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(stepText("jaist-sso", "en", "step3").title);
   await expect.poll(counts).toEqual({ yes: before.yes, no: before.no + 1 });
+  const row = await sql(`SELECT helpful, comment FROM "StepFeedback" WHERE "stepId" = $1 AND comment = $2`, [stepId, comment]);
+  expect(row.rows).toEqual([{ helpful: false, comment }]);
+});
+
+test("routing steps ask only their question, not 'did this solve it?'", async ({ page }) => {
+  for (const url of ["/ja/guides/jaist-sso", "/ja/guides/jaist-sso/cert-invalid", "/en/guides/jaist-sso/cert-invalid/use-cert"]) {
+    await page.goto(url);
+    await expect(page.locator("a[data-choice]").first()).toBeVisible();
+    await expect(page.getByTestId("step-feedback")).toHaveCount(0);
+    await expect(page.getByText(/解決しましたか|solve your problem/)).toHaveCount(0);
+  }
 });
 
 test("the language switch on a deep step keeps the step and the walk, both ways", async ({ page }) => {
@@ -100,7 +118,7 @@ test("the language switch on a deep step keeps the step and the walk, both ways"
   await expect(page).toHaveURL(`/en/guides/jaist-sso/${walk}`);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(stepText("jaist-sso", "en", "step2-4").title);
-  await expect(page.locator('[aria-current="step"]')).toHaveText("STEP2-4");
+  await expect(page.locator('[aria-current="step"]')).toHaveText(stepText("jaist-sso", "en", "step2-4").title);
   await page.getByRole("link", { name: "日本語" }).click();
   await expect(page).toHaveURL(`/ja/guides/jaist-sso/${walk}`);
   await expect(page.locator("html")).toHaveAttribute("lang", "ja");

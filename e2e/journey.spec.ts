@@ -19,7 +19,7 @@ test("guide → contact form → mail → staff reply → requester sees the rep
 
   // The guide, by clicking the choices.
   await page.goto("/ja/guides/jaist-sso");
-  for (const choice of WALK) await page.locator(`a[data-choice="${choice}"]`).click();
+  for (const choice of WALK) await page.locator(`[data-choice="${choice}"]`).click();
   await expect(page).toHaveURL(`/ja/guides/jaist-sso/${WALK.join("/")}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(stepText("jaist-sso", "ja", "step3").title);
 

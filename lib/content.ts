@@ -210,21 +210,6 @@ export function getGuideFrontmatter(guideId: string, locale: Locale): GuideIndex
   return readMatter(guideFile(guideId, locale, "index"), GuideIndexFrontmatterSchema).data;
 }
 
-/** For each step, the shortest walk (choice ids) that reaches it: its one canonical URL. */
-export function shortestWalks(guide: Guide): Record<string, string[]> {
-  const result: Record<string, string[]> = { [guide.start]: [] };
-  const queue = [guide.start];
-  while (queue.length) {
-    const stepId = queue.shift()!;
-    for (const choice of guide.steps[stepId]?.choices ?? []) {
-      if (result[choice.to]) continue;
-      result[choice.to] = [...result[stepId], choice.id];
-      queue.push(choice.to);
-    }
-  }
-  return result;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Articles
 

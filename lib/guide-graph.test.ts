@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getGuide } from "@/lib/content";
-import { allWalks, endStep, replayWalk, validateGuide, type Guide } from "@/lib/guide-graph";
+import { allWalks, endStep, replayWalk, shortestWalks, validateGuide, type Guide } from "@/lib/guide-graph";
 
 const guide = getGuide("jaist-sso")!;
 const clone = (): Guide => structuredClone(guide);
@@ -55,5 +55,30 @@ describe("the jaist-sso guide graph", () => {
     const leaf = clone();
     leaf.steps["step2-4"].choices = [{ id: "x", to: "step2-3" }];
     expect(validateGuide(leaf)).toContain("step2-4: a leaf must offer the way to step3");
+  });
+
+  it("lists steps breadth-first with their shortest walks, each step once", () => {
+    // a → b, a → c, b → d, c → d, d → e: d is met through b first, and e only after d.
+    const small: Guide = {
+      id: "small",
+      ticketPrefix: "SM",
+      start: "a",
+      contactStep: "e",
+      steps: {
+        a: { label: "A", choices: [{ id: "to-b", to: "b" }, { id: "to-c", to: "c" }] },
+        b: { label: "B", choices: [{ id: "b-to-d", to: "d" }] },
+        c: { label: "C", choices: [{ id: "c-to-d", to: "d" }] },
+        d: { label: "D", choices: [{ id: "to-e", to: "e" }] },
+        e: { label: "E", contact: true, choices: [] },
+      },
+    };
+    expect([...shortestWalks(small)]).toEqual([
+      ["a", []],
+      ["b", ["to-b"]],
+      ["c", ["to-c"]],
+      ["d", ["to-b", "b-to-d"]],
+      ["e", ["to-b", "b-to-d", "to-e"]],
+    ]);
+    expect([...shortestWalks(guide).keys()].slice(0, 4)).toEqual(["step0", "step1", "step2", "otp-input"]);
   });
 });

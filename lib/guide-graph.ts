@@ -74,6 +74,25 @@ export function endStep(walk: Walk): string {
   return walk.steps[walk.steps.length - 1];
 }
 
+/**
+ * Each step that can be reached, in breadth-first order from the start (the order a reader meets the
+ * steps), with the shortest walk that reaches it: the step's one canonical URL. The one breadth-first
+ * walk of a guide: the sitemap, search and the dashboard's funnel all read it.
+ */
+export function shortestWalks(guide: Guide): Map<string, string[]> {
+  const result = new Map<string, string[]>([[guide.start, []]]);
+  const queue = [guide.start];
+  for (let i = 0; i < queue.length; i++) {
+    const stepId = queue[i];
+    for (const choice of guide.steps[stepId]?.choices ?? []) {
+      if (result.has(choice.to)) continue;
+      result.set(choice.to, [...result.get(stepId)!, choice.id]);
+      queue.push(choice.to);
+    }
+  }
+  return result;
+}
+
 /** Every walk from the start (the graph is acyclic; validateGuide checks it). */
 export function allWalks(guide: Guide): Walk[] {
   const walks: Walk[] = [];

@@ -11,8 +11,8 @@ import {
   getGuideIntro,
   getStepContent,
   listArticleSlugs,
-  shortestWalks,
 } from "@/lib/content";
+import { shortestWalks } from "@/lib/guide-graph";
 import type { Locale } from "@/lib/i18n";
 import { articleHref, guideHref } from "@/lib/help-urls";
 
@@ -230,7 +230,7 @@ async function buildDocuments(locale: Locale): Promise<SearchDoc[]> {
       title: intro.frontmatter.title,
       blocks: [...intro.intro.blocks, ...(intro.reference?.blocks ?? [])],
     });
-    for (const [stepId, walk] of Object.entries(shortestWalks(guide))) {
+    for (const [stepId, walk] of shortestWalks(guide)) {
       const { frontmatter, doc } = (await getStepContent(guideId, locale, stepId))!;
       docs.push({
         kind: "step",

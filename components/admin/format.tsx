@@ -1,8 +1,9 @@
 // Small shared pieces of the staff UI: dates in Japan time, status and priority badges.
+import { JST_TIME_ZONE } from "@/lib/jst";
 import { TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
 
 const dateTime = new Intl.DateTimeFormat("ja-JP", {
-  timeZone: "Asia/Tokyo",
+  timeZone: JST_TIME_ZONE,
   year: "numeric",
   month: "2-digit",
   day: "2-digit",

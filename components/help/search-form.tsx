@@ -10,7 +10,8 @@ export function SearchForm({ locale, defaultValue, id = "q", size = "large" }: {
   const t = TEXT[locale];
   const small = size === "small";
   return (
-    <form role="search" action={`/${locale}/search`} method="get" className="flex w-full gap-2">
+    // data-page-search marks a page's own search box; the header's box then hides (globals.css).
+    <form role="search" action={`/${locale}/search`} method="get" className="flex w-full gap-2" data-page-search={small ? undefined : ""}>
       <label htmlFor={id} className="sr-only">
         {t.label}
       </label>

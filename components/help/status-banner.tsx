@@ -2,6 +2,7 @@
 // missing database (e.g. at build time) means no banner, never an error page.
 import { listServiceProblems, listServiceStatuses, type ServiceStatusView } from "@/lib/data/service-status";
 import type { Locale } from "@/lib/i18n";
+import { formatJst } from "@/lib/jst";
 import { log } from "@/lib/log";
 
 const TEXT = {
@@ -44,13 +45,12 @@ async function safely<T>(read: () => Promise<T>): Promise<T | null> {
 }
 
 function formatDate(date: Date, locale: Locale) {
-  return new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
-    timeZone: "Asia/Tokyo",
+  return formatJst(date, locale, {
     month: "short",
     day: "numeric",
     hour: "2-digit",
     minute: "2-digit",
-  }).format(date);
+  });
 }
 
 function ServiceLine({ service, locale }: { service: ServiceStatusView; locale: Locale }) {

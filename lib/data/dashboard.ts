@@ -4,14 +4,16 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getGuide } from "@/lib/content";
+import { shortestWalks } from "@/lib/guide-graph";
 import { env } from "@/lib/env";
+import { JST_TIME_ZONE, jstDay } from "@/lib/jst";
 
 const OPEN = ["new", "open", "waiting"] as const;
 
 /** Tickets created per Japan day for the last `days` days, oldest first, zero days included. */
 export async function newTicketsPerDay(days = 30, now = new Date()): Promise<{ day: string; count: number }[]> {
   const rows = await db().$queryRaw<{ day: string; count: number }[]>`
-    SELECT to_char(("createdAt" AT TIME ZONE 'Asia/Tokyo')::date, 'YYYY-MM-DD') AS "day", count(*)::int AS "count"
+    SELECT to_char(("createdAt" AT TIME ZONE ${JST_TIME_ZONE})::date, 'YYYY-MM-DD') AS "day", count(*)::int AS "count"
     FROM "Ticket"
     WHERE "createdAt" >= ${new Date(now.getTime() - days * 86_400_000)} AND "createdAt" <= ${now}
     GROUP BY 1`;
@@ -19,7 +21,7 @@ export async function newTicketsPerDay(days = 30, now = new Date()): Promise<{ d
   const out: { day: string; count: number }[] = [];
   for (let i = days - 1; i >= 0; i--) {
     const d = new Date(now.getTime() - i * 86_400_000);
-    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+    const day = jstDay(d);
     out.push({ day, count: byDay.get(day) ?? 0 });
   }
   return out;
@@ -76,16 +78,7 @@ export async function stepFunnel(guideId: string, days = 30, now = new Date()): 
   ]);
   const map = (rows: { stepId: string; n: number }[]) => new Map(rows.map((r) => [r.stepId, r.n]));
   const [v, s, t] = [map(views), map(solved), map(tickets)];
-  // Breadth-first from the start: the order a reader meets the steps.
-  const order: string[] = [];
-  const queue = [guide.start];
-  while (queue.length) {
-    const id = queue.shift()!;
-    if (order.includes(id)) continue;
-    order.push(id);
-    for (const c of guide.steps[id].choices) queue.push(c.to);
-  }
-  return order.map((stepId) => ({ stepId, label: guide.steps[stepId].label, views: v.get(stepId) ?? 0, solved: s.get(stepId) ?? 0, tickets: t.get(stepId) ?? 0 }));
+  return [...shortestWalks(guide).keys()].map((stepId) => ({ stepId, label: guide.steps[stepId].label, views: v.get(stepId) ?? 0, solved: s.get(stepId) ?? 0, tickets: t.get(stepId) ?? 0 }));
 }
 
 export type IncidentHint = { messageShown: string; network: string; count: number; first: Date; last: Date };

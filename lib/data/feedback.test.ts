@@ -36,7 +36,13 @@ describe("step feedback", () => {
 
   it("validates the form: yes/no, ids, and a comment of at most 1000 characters", () => {
     const base = { guideId: "jaist-sso", stepId: "step2-3", locale: "ja", helpful: "no" };
-    expect(FeedbackSchema.parse({ ...base, comment: "  " })).toEqual({ ...base, helpful: false, comment: undefined });
+    expect(FeedbackSchema.parse({ ...base, comment: "  " })).toEqual({ ...base, helpful: false, comment: undefined, walk: [] });
+    // "Not solved" on a leaf carries the walk that reached it and the choice taken from it.
+    expect(FeedbackSchema.parse({ ...base, walk: "cert-invalid,use-cert", next: "cert-imported" })).toMatchObject({
+      walk: ["cert-invalid", "use-cert"],
+      next: "cert-imported",
+    });
+    expect(FeedbackSchema.safeParse({ ...base, next: "/evil" }).success).toBe(false);
     expect(FeedbackSchema.safeParse({ ...base, comment: "x".repeat(1001) }).success).toBe(false);
     expect(FeedbackSchema.safeParse({ ...base, comment: "x".repeat(1000) }).success).toBe(true);
     expect(FeedbackSchema.safeParse({ ...base, helpful: "maybe" }).success).toBe(false);

@@ -1,11 +1,11 @@
 // Step page views per guide, step and day. No personal data: only a counter.
 import "server-only";
 import { db } from "@/lib/db";
+import { jstDayAsUtcDate } from "@/lib/jst";
 
 /** The calendar day in Japan, where the help desk works, as a UTC midnight date for a DATE column. */
 export function viewDay(now = new Date()): Date {
-  const tokyo = new Date(now.getTime() + 9 * 60 * 60 * 1000);
-  return new Date(Date.UTC(tokyo.getUTCFullYear(), tokyo.getUTCMonth(), tokyo.getUTCDate()));
+  return jstDayAsUtcDate(now);
 }
 
 /** Adds one view; one atomic statement, so concurrent views on several instances all count. */

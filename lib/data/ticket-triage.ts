@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueMail } from "@/lib/data/outbox";
+import { jstDayStart } from "@/lib/jst";
 import type { StaffSessionUser } from "@/lib/data/staff";
 import { TICKET_STATUS } from "@/lib/ticket-fields";
 import type { BulkAction, Sort, TicketFilter } from "@/lib/validation/triage";
@@ -63,9 +64,6 @@ export function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 }
 
-// Day bounds are Japan days: staff think in JST whatever the server's zone.
-const jstStart = (day: string) => new Date(`${day}T00:00:00+09:00`);
-
 /** WHERE conditions of a filter, except the status tab and the cursor. */
 function filterConditions(filter: TicketFilter, me: { id: string }): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
@@ -78,8 +76,9 @@ function filterConditions(filter: TicketFilter, me: { id: string }): Prisma.Sql[
   if (filter.network) where.push(Prisma.sql`t."network" = ${filter.network}`);
   if (filter.factor) where.push(Prisma.sql`t."factor" = ${filter.factor}`);
   if (filter.locale) where.push(Prisma.sql`t."locale" = ${filter.locale}`);
-  if (filter.from) where.push(Prisma.sql`t."createdAt" >= ${jstStart(filter.from)}`);
-  if (filter.to) where.push(Prisma.sql`t."createdAt" < ${new Date(jstStart(filter.to).getTime() + 86_400_000)}`);
+  // Day bounds are Japan days: staff think in Japan time whatever the server's zone.
+  if (filter.from) where.push(Prisma.sql`t."createdAt" >= ${jstDayStart(filter.from)}`);
+  if (filter.to) where.push(Prisma.sql`t."createdAt" < ${new Date(jstDayStart(filter.to).getTime() + 86_400_000)}`);
   if (filter.q) {
     // The exact expression of the GIN trigram index "Ticket_search_trgm_idx", so that it applies.
     where.push(

@@ -1,6 +1,7 @@
 // Data layer for tickets. Pages and actions call these; they never import Prisma themselves.
 import "server-only";
 import { db } from "@/lib/db";
+import { jstYear } from "@/lib/jst";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { newSecretToken } from "@/lib/tokens";
 
@@ -11,7 +12,7 @@ export const STATUS_TOKEN_DAYS = 180;
 
 /** The next reference for a guide prefix, e.g. SSO-2026-000123; one atomic upsert, safe under concurrency. */
 export async function nextReference(tx: Tx, prefix: string, now = new Date()): Promise<string> {
-  const year = Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Tokyo", year: "numeric" }).format(now));
+  const year = jstYear(now);
   const rows = await tx.$queryRaw<{ last: number }[]>`
     INSERT INTO "TicketSequence" ("prefix", "year", "last") VALUES (${prefix}, ${year}, 1)
     ON CONFLICT ("prefix", "year") DO UPDATE SET "last" = "TicketSequence"."last" + 1

@@ -16,6 +16,13 @@ export const FeedbackSchema = z.object({
     .max(FEEDBACK_COMMENT_MAX, { error: "too_long" })
     .optional()
     .transform((v) => (v ? v : undefined)),
+  /** On a leaf, "not solved" leads on: the walk that reached the step and the choice taken from it. */
+  walk: z
+    .string()
+    .max(2000)
+    .optional()
+    .transform((v) => (v ? v.split(",") : [])),
+  next: id.optional(),
 });
 
 export type FeedbackInput = z.infer<typeof FeedbackSchema>;

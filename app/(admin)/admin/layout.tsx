@@ -1,8 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "../../globals.css";
+import { ICONS } from "@/lib/icons";
 
-export const metadata: Metadata = { title: { default: "Tebiki 管理", template: "%s | Tebiki 管理" }, robots: { index: false } };
+export const metadata: Metadata = { title: { default: "Tebiki 管理", template: "%s | Tebiki 管理" }, robots: { index: false }, icons: ICONS };
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 // The staff UI is Japanese (docs/decisions/0005-admin-ui-language.md); requester text keeps its own

@@ -5,6 +5,7 @@ import "../../globals.css";
 import { StatusBanner } from "@/components/help/status-banner";
 import { SiteFooter, SiteHeader } from "@/components/site-chrome";
 import { LOCALES, isLocale } from "@/lib/i18n";
+import { ICONS } from "@/lib/icons";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
@@ -24,6 +25,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
     description: en
       ? "Step-by-step help when you cannot log in, and a contact form that needs no login."
       : "ログインできないときの手順と、ログイン不要のお問い合わせフォーム。",
+    icons: ICONS,
   };
 }
 

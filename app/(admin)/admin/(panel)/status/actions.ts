@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { requireAdmin } from "@/lib/auth/guards";
+import { parseJstDateTime } from "@/lib/jst";
 import { listServiceStatuses, updateServiceStatus } from "@/lib/data/service-status";
 import { ServiceStatusSchema } from "@/lib/validation/service-status";
 
@@ -14,9 +15,10 @@ const FIELD_ERRORS: Record<string, string> = {
   until: "終了は開始より後にしてください。",
 };
 
-// Form datetimes are Japan time (datetime-local has no zone).
+// Form datetimes are Japan time (datetime-local has no zone); anything else is no time, and the
+// schema says so.
 const jst = (v: FormDataEntryValue | null) =>
-  typeof v === "string" && v ? (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}:00+09:00` : v) : "";
+  typeof v === "string" && v ? (parseJstDateTime(v)?.toISOString() ?? "invalid") : "";
 
 export async function saveServiceStatus(_prev: StatusFormState, formData: FormData): Promise<StatusFormState> {
   const user = await requireAdmin();

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { ServiceStatusForm } from "@/components/admin/service-status-form";
 import { requireAdmin } from "@/lib/auth/guards";
 import { listServiceStatuses } from "@/lib/data/service-status";
+import { formatJstDateTime } from "@/lib/jst";
 import { saveServiceStatus } from "./actions";
 
 export const metadata: Metadata = { title: "稼働状況" };
 
 // datetime-local wants "YYYY-MM-DDTHH:mm" in the zone staff mean: Japan.
-const local = (d: Date | null) =>
-  d ? new Date(d.getTime() + 9 * 3600_000).toISOString().slice(0, 16) : "";
+const local = (d: Date | null) => (d ? formatJstDateTime(d) : "");
 
 export default async function StatusPage() {
   await requireAdmin("/admin/status");

@@ -7,7 +7,7 @@ import { addRequesterMessage } from "@/lib/data/tickets";
 import { isLocale, type Locale } from "@/lib/i18n";
 import { readScreenshot } from "@/lib/screenshot";
 import { hit } from "@/lib/rate-limit";
-import { jstTime } from "@/lib/intake/submit";
+import { jstTime } from "@/lib/jst";
 import { fieldErrors, requesterMessageSchema, type FieldErrors } from "@/lib/validation/intake";
 
 export type MessageState =

@@ -5,6 +5,7 @@ import { STATUS_T } from "@/components/intake/messages";
 import { RequesterMessageForm } from "@/components/intake/requester-message-form";
 import { getTicketByToken, REQUESTER_CAN_WRITE } from "@/lib/data/tickets";
 import { isLocale, type Locale } from "@/lib/i18n";
+import { formatJst } from "@/lib/jst";
 import { TICKET_STATUS } from "@/lib/ticket-fields";
 
 type Props = { params: Promise<{ locale: string; token: string }> };
@@ -15,8 +16,7 @@ type Props = { params: Promise<{ locale: string; token: string }> };
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
 
-const formatDate = (date: Date, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", { timeZone: "Asia/Tokyo", dateStyle: "medium", timeStyle: "short" }).format(date);
+const formatDate = (date: Date, locale: Locale) => formatJst(date, locale, { dateStyle: "medium", timeStyle: "short" });
 
 function Attachments({ files, base, label }: { files: { id: string; filename: string }[]; base: string; label: string }) {
   if (!files.length) return null;

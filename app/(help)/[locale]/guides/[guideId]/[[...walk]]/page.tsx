@@ -10,7 +10,7 @@ import { StatusCheck } from "@/components/help/status-banner";
 import { StepFeedback } from "@/components/help/step-feedback";
 import { Trail } from "@/components/help/trail";
 import { ViewBeacon } from "@/components/help/view-beacon";
-import { GUIDE_IDS, getGuide, getGuideIntro, getStepContent, getStepFrontmatter } from "@/lib/content";
+import { GUIDE_IDS, getGuide, getGuideIntro, getStepContent, getStepFrontmatter, getStepTitle } from "@/lib/content";
 import { allWalks, endStep, replayWalk, type Guide, type Walk } from "@/lib/guide-graph";
 import { guideHref } from "@/lib/help-urls";
 import { isLocale, type Locale } from "@/lib/i18n";
@@ -95,22 +95,15 @@ export default async function GuideStepPage({ params }: { params: Promise<Params
             <Reference components={mdxComponents(locale)} />
           </Prose>
         ) : null}
-        <StepFeedback guideId={guide.id} stepId={stepId} locale={locale} leaf={Boolean(step.leaf)} wayOnHref={`#${choicesId}`} />
         <ViewBeacon guideId={guide.id} stepId={stepId} />
       </article>
     );
   }
 
-  const feedback = (
-    <StepFeedback
-      guideId={guide.id}
-      stepId={stepId}
-      locale={locale}
-      leaf={Boolean(step.leaf)}
-      wayOnHref={choices.length ? `#${choicesId}` : undefined}
-    />
-  );
-  const trail = walk.steps.map((id, i) => ({ label: guide.steps[id].label, href: guideHref(locale, guide.id, walk.choices.slice(0, i)) }));
+  const trail = walk.steps.map((id, i) => ({
+    label: getStepTitle(guide.id, id, locale) ?? guide.steps[id].label,
+    href: guideHref(locale, guide.id, walk.choices.slice(0, i)),
+  }));
   return (
     <article>
       <Trail items={trail} locale={locale} />
@@ -119,10 +112,13 @@ export default async function GuideStepPage({ params }: { params: Promise<Params
       <Prose>
         <Content components={mdxComponents(locale, { contact: { guideId: guide.id, walk: walk.choices } })} />
       </Prose>
-      {/* A leaf asks "solved?" first; its choices are the way on when it is not. */}
-      {step.leaf ? feedback : null}
-      {choices.length ? <ChoiceList id={choicesId} question={question} choices={choices} /> : null}
-      {step.leaf ? null : feedback}
+      {/* A leaf gives advice and asks "solved?", its choices being the ways on when it is not. The
+          other steps only ask where to go (STEP2: where are you?), so they ask nothing else. */}
+      {step.leaf ? (
+        <StepFeedback guideId={guide.id} stepId={stepId} locale={locale} walk={walk.choices} prompt={question} wayOn={choices} />
+      ) : choices.length ? (
+        <ChoiceList id={choicesId} question={question} choices={choices} />
+      ) : null}
       <p className="mt-6">
         <Link href={guideHref(locale, guide.id)} className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-2">
           ↺ {t.startOver}
