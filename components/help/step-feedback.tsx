@@ -6,6 +6,7 @@ import { useActionState } from "react";
 import { submitFeedback, type FeedbackState } from "@/app/(help)/[locale]/guides/[guideId]/feedback-action";
 import type { Locale } from "@/lib/i18n";
 import { FEEDBACK_COMMENT_MAX } from "@/lib/validation/feedback";
+import { CONTROL_CHARACTER_MESSAGE } from "@/lib/validation/text";
 
 const TEXT = {
   ja: {
@@ -22,6 +23,7 @@ const TEXT = {
     wayOnLink: "次の手順へ",
     "too-long": `ご意見は${FEEDBACK_COMMENT_MAX}文字以内で入力してください。`,
     invalid: "送信内容を確認できませんでした。ページを再読み込みしてお試しください。",
+    control: CONTROL_CHARACTER_MESSAGE.ja,
     unavailable: "ただいま送信できません。しばらくしてから再度お試しください。",
     "too-many": "短時間に多くの回答が送信されました。しばらくしてから再度お試しください。",
   },
@@ -39,6 +41,7 @@ const TEXT = {
     wayOnLink: "Go to the next step",
     "too-long": `Please keep your comment to ${FEEDBACK_COMMENT_MAX} characters.`,
     invalid: "Your answer could not be read. Please reload the page and try again.",
+    control: CONTROL_CHARACTER_MESSAGE.en,
     unavailable: "Your answer could not be sent right now. Please try again in a few minutes.",
     "too-many": "Too many answers were sent in a short time. Please try again in a few minutes.",
   },

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { clientIp } from "@/lib/client-ip";
 import { getGuide } from "@/lib/content";
+import { stepOf } from "@/lib/guide-graph";
 import { hashFeedbackSession, recordStepFeedback } from "@/lib/data/feedback";
 import { env } from "@/lib/env";
 import { requestLog } from "@/lib/log";
@@ -14,7 +15,7 @@ import { FeedbackSchema } from "@/lib/validation/feedback";
 
 export type FeedbackState = {
   status: "idle" | "thanks" | "ask-comment" | "thanks-comment" | "error";
-  error?: "too-long" | "invalid" | "unavailable" | "too-many";
+  error?: "too-long" | "control" | "invalid" | "unavailable" | "too-many";
   /** What the user typed, returned with an error so nothing is lost. */
   comment?: string;
 };
@@ -45,11 +46,12 @@ export async function submitFeedback(_previous: FeedbackState, formData: FormDat
   const typed = typeof raw.comment === "string" ? raw.comment : undefined;
   const parsed = FeedbackSchema.safeParse(raw);
   if (!parsed.success) {
-    const tooLong = parsed.error.issues.some((i) => i.path[0] === "comment");
-    return { status: "error", error: tooLong ? "too-long" : "invalid", comment: typed };
+    const comment = parsed.error.issues.find((i) => i.path[0] === "comment");
+    return { status: "error", error: comment ? (comment.message === "control" ? "control" : "too-long") : "invalid", comment: typed };
   }
   const input = parsed.data;
-  if (!getGuide(input.guideId)?.steps[input.stepId]) return { status: "error", error: "invalid", comment: typed };
+  const guide = getGuide(input.guideId);
+  if (!guide || !stepOf(guide, input.stepId)) return { status: "error", error: "invalid", comment: typed };
 
   try {
     // The address is hashed: the feedback feature keeps no personal data, not even in the limiter.
