@@ -1,7 +1,7 @@
 // Search, feedback, language switch, invalid walks, view counting, metadata, sitemap and robots.
 import { expect, test } from "@playwright/test";
 import { sql } from "./support/db";
-import { guideTitle, loadGuide, stepText } from "./support/guide";
+import { loadGuide, stepText } from "./support/guide";
 
 test.describe("search", () => {
   test("Japanese: 証明書 finds the certificate steps, highlighted", async ({ page }) => {
