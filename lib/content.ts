@@ -8,7 +8,7 @@ import matter from "gray-matter";
 import type { MDXContent } from "mdx/types";
 import * as runtime from "react/jsx-runtime";
 import { z } from "zod";
-import { GuideSchema, type Guide } from "@/lib/guide-graph";
+import { GuideSchema, stepOf, type Guide } from "@/lib/guide-graph";
 import type { Locale } from "@/lib/i18n";
 
 export const CONTENT_DIR = path.join(process.cwd(), "content");
@@ -192,7 +192,7 @@ export type GuideStepContent = { frontmatter: StepFrontmatter; doc: CompiledMdx 
 /** A step's text in one language, or null when the guide or step does not exist. */
 export async function getStepContent(guideId: string, locale: Locale, stepId: string): Promise<GuideStepContent | null> {
   const guide = getGuide(guideId);
-  if (!guide || !guide.steps[stepId]) return null;
+  if (!guide || !stepOf(guide, stepId)) return null;
   const file = guideFile(guideId, locale, stepId);
   const { data, body } = readMatter(file, StepFrontmatterSchema);
   return { frontmatter: data, doc: await compileCached(`guide:${guideId}:${locale}:${stepId}`, body, file) };
@@ -201,7 +201,7 @@ export async function getStepContent(guideId: string, locale: Locale, stepId: st
 /** Frontmatter only (titles for trails, sitemaps and search), without compiling the body. */
 export function getStepFrontmatter(guideId: string, locale: Locale, stepId: string): StepFrontmatter | null {
   const guide = getGuide(guideId);
-  if (!guide || !guide.steps[stepId]) return null;
+  if (!guide || !stepOf(guide, stepId)) return null;
   return readMatter(guideFile(guideId, locale, stepId), StepFrontmatterSchema).data;
 }
 
@@ -278,7 +278,8 @@ function links() {
 
 /** An outside link from links.json; url null means staff have not filled it in (render as text). */
 export function getExternalLink(id: string, locale: Locale): { label: string; url: string | null } | null {
-  const link = links()[id];
+  const all = links();
+  const link = Object.hasOwn(all, id) ? all[id] : undefined;
   return link ? { label: link.label[locale], url: link.url } : null;
 }
 
@@ -288,7 +289,8 @@ export function listExternalLinkIds(): string[] {
 
 /** A step's title (the contact form's path, the staff checklist); the graph label when the file lacks one. */
 export function getStepTitle(guideId: string, stepId: string, locale: Locale): string | null {
-  const step = getGuide(guideId)?.steps[stepId];
+  const guide = getGuide(guideId);
+  const step = guide ? stepOf(guide, stepId) : undefined;
   if (!step) return null;
   return getStepFrontmatter(guideId, locale, stepId)?.title ?? step.label;
 }

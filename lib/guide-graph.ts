@@ -55,14 +55,22 @@ export type Walk = {
   answers: Answers;
 };
 
+/**
+ * The step with this id, or undefined. Step ids come from URLs and forms: an own-property check, so
+ * "constructor" or "__proto__" is no step (a plain lookup returned Object.prototype's members).
+ */
+export function stepOf(guide: Guide, stepId: string): Step | undefined {
+  return Object.hasOwn(guide.steps, stepId) ? guide.steps[stepId] : undefined;
+}
+
 /** Replays choice ids from the start. Returns null when any choice is not offered where it is taken. */
 export function replayWalk(guide: Guide, choiceIds: readonly string[]): Walk | null {
   let current = guide.start;
   const steps = [current];
   const answers: Answers = {};
   for (const choiceId of choiceIds) {
-    const choice = guide.steps[current]?.choices.find((c) => c.id === choiceId);
-    if (!choice || !guide.steps[choice.to]) return null;
+    const choice = stepOf(guide, current)?.choices.find((c) => c.id === choiceId);
+    if (!choice || !stepOf(guide, choice.to)) return null;
     Object.assign(answers, choice.answers);
     current = choice.to;
     steps.push(current);
@@ -84,7 +92,7 @@ export function shortestWalks(guide: Guide): Map<string, string[]> {
   const queue = [guide.start];
   for (let i = 0; i < queue.length; i++) {
     const stepId = queue[i];
-    for (const choice of guide.steps[stepId]?.choices ?? []) {
+    for (const choice of stepOf(guide, stepId)?.choices ?? []) {
       if (result.has(choice.to)) continue;
       result.set(choice.to, [...result.get(stepId)!, choice.id]);
       queue.push(choice.to);
@@ -110,8 +118,8 @@ export function allWalks(guide: Guide): Walk[] {
 export function validateGuide(guide: Guide): string[] {
   const problems: string[] = [];
   const stepIds = Object.keys(guide.steps);
-  if (!guide.steps[guide.start]) problems.push(`start step "${guide.start}" does not exist`);
-  const contact = guide.steps[guide.contactStep];
+  if (!stepOf(guide, guide.start)) problems.push(`start step "${guide.start}" does not exist`);
+  const contact = stepOf(guide, guide.contactStep);
   if (!contact) problems.push(`contact step "${guide.contactStep}" does not exist`);
   else if (!contact.contact) problems.push(`contact step "${guide.contactStep}" is not marked contact`);
 
@@ -120,7 +128,7 @@ export function validateGuide(guide: Guide): string[] {
     for (const choice of step.choices) {
       if (choiceIds.has(choice.id)) problems.push(`choice id "${choice.id}" is used twice`);
       choiceIds.add(choice.id);
-      if (!guide.steps[choice.to]) problems.push(`${stepId}: choice "${choice.id}" leads to missing step "${choice.to}"`);
+      if (!stepOf(guide, choice.to)) problems.push(`${stepId}: choice "${choice.id}" leads to missing step "${choice.to}"`);
     }
     if (step.contact && step.choices.length) problems.push(`${stepId}: the contact step has choices`);
     if (!step.contact && !step.choices.length) problems.push(`${stepId}: dead end (no choices and not the contact step)`);

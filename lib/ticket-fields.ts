@@ -6,7 +6,9 @@ type Labels<K extends string> = Record<K, { ja: string; en: string }>;
 
 function vocabulary<const K extends string>(labels: Labels<K>) {
   const values = Object.keys(labels) as [K, ...K[]];
-  return { values, labels, label: (value: string, locale: Locale) => (labels as Record<string, { ja: string; en: string }>)[value]?.[locale] ?? value };
+  // Values come from requests and stored rows: an own-property check, so "constructor" is no value.
+  const label = (value: string, locale: Locale) => (Object.hasOwn(labels, value) ? (labels as Record<string, { ja: string; en: string }>)[value][locale] : value);
+  return { values, labels, label };
 }
 
 export const AFFILIATION = vocabulary({

@@ -5,7 +5,7 @@ import { getGuide, getStepTitle } from "@/lib/content";
 export function stepName(guideId: string | null | undefined, stepId: string | null | undefined): string {
   if (!stepId) return "—";
   if (!guideId) return stepId;
-  return getStepTitle(guideId, stepId, "ja") ?? getGuide(guideId)?.steps[stepId]?.label ?? stepId;
+  return getStepTitle(guideId, stepId, "ja") ?? stepId;
 }
 
 /** Every step of a guide that can end a path (all but the contact step), for the filter. */

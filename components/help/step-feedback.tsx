@@ -6,6 +6,7 @@ import { useActionState } from "react";
 import { submitFeedback, type FeedbackState } from "@/app/(help)/[locale]/guides/[guideId]/feedback-action";
 import type { Locale } from "@/lib/i18n";
 import { FEEDBACK_COMMENT_MAX } from "@/lib/validation/feedback";
+import { CONTROL_CHARACTER_MESSAGE } from "@/lib/validation/text";
 
 const TEXT = {
   ja: {
@@ -17,6 +18,7 @@ const TEXT = {
     commentLabel: "うまくいかなかった点(任意、1000文字以内。パスワードや個人情報は書かないでください)。下のボタンで一緒に送られます。",
     "too-long": `ご意見は${FEEDBACK_COMMENT_MAX}文字以内で入力してください。`,
     invalid: "送信内容を確認できませんでした。ページを再読み込みしてお試しください。",
+    control: CONTROL_CHARACTER_MESSAGE.ja,
     unavailable: "ただいまご意見を送信できません。ご意見を消すと、そのまま次へ進めます。",
     "too-many": "短時間に多くの回答が送信されました。ご意見を消すと、そのまま次へ進めます。",
   },
@@ -29,6 +31,7 @@ const TEXT = {
     commentLabel: "What did not work (optional, up to 1000 characters; no passwords or personal data). It is sent with the button below.",
     "too-long": `Please keep your comment to ${FEEDBACK_COMMENT_MAX} characters.`,
     invalid: "Your answer could not be read. Please reload the page and try again.",
+    control: CONTROL_CHARACTER_MESSAGE.en,
     unavailable: "Your comment could not be sent right now. Clear it to go on without it.",
     "too-many": "Too many answers were sent in a short time. Clear your comment to go on without it.",
   },

@@ -45,6 +45,9 @@ export function ContactForm({ locale, initial, prefilled, pathSteps, maxFailedAt
     v.values.map((value) => ({ value, label: v.label(value, locale) }));
   const badge = (name: string) => (prefilled.includes(name) ? t.prefilled : undefined);
   const errorList = FIELD_ORDER.filter((f) => errors[f]?.length);
+  // Errors on fields the user cannot see (a tampered hidden value): named, without a link.
+  const otherErrors = Object.keys(errors).filter((f) => errors[f]?.length && !(FIELD_ORDER as readonly string[]).includes(f));
+  const labelOf = (f: string) => (Object.hasOwn(t, f) && typeof (t as Record<string, unknown>)[f] === "string" ? ((t as Record<string, unknown>)[f] as string) : t.form);
   const triedOptions = [
     ...pathSteps.map((s) => ({ value: s.id, label: s.title })),
     ...options(EXTRA_TRIED),
@@ -74,15 +77,20 @@ export function ContactForm({ locale, initial, prefilled, pathSteps, maxFailedAt
       {state.status === "error" ? (
         <div ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="rounded-md border-2 border-red-700 bg-red-50 p-4">
           <h2 id="error-summary-title" className="font-bold text-red-800">
-            {state.formError ?? t.summaryTitle(errorList.length)}
+            {state.formError ?? t.summaryTitle(errorList.length + otherErrors.length)}
           </h2>
-          {errorList.length ? (
+          {errorList.length || otherErrors.length ? (
             <ul className="mt-2 list-disc space-y-1 pl-5">
               {errorList.map((f) => (
                 <li key={f}>
                   <a className="text-red-800 underline" href={`#${anchorId(f, GROUPED.has(f))}`}>
-                    {(t as Record<string, unknown>)[f] as string}: {errors[f]![0]}
+                    {labelOf(f)}: {errors[f]![0]}
                   </a>
+                </li>
+              ))}
+              {otherErrors.map((f) => (
+                <li key={f} className="text-red-800">
+                  {labelOf(f)}: {errors[f]![0]}
                 </li>
               ))}
             </ul>

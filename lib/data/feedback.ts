@@ -33,10 +33,12 @@ export async function recordStepFeedback(vote: StepVote) {
 /** Yes and no counts per step of a guide (for the staff dashboard and the tests). */
 export async function countStepFeedback(guideId: string): Promise<Record<string, { yes: number; no: number }>> {
   const rows = await db().stepFeedback.groupBy({ by: ["stepId", "helpful"], where: { guideId }, _count: { _all: true } });
-  const counts: Record<string, { yes: number; no: number }> = {};
+  // A Map, not an object: a stored step id of "__proto__" would otherwise write onto Object.prototype.
+  const counts = new Map<string, { yes: number; no: number }>();
   for (const row of rows) {
-    counts[row.stepId] ??= { yes: 0, no: 0 };
-    counts[row.stepId][row.helpful ? "yes" : "no"] = row._count._all;
+    const count = counts.get(row.stepId) ?? { yes: 0, no: 0 };
+    count[row.helpful ? "yes" : "no"] = row._count._all;
+    counts.set(row.stepId, count);
   }
-  return counts;
+  return Object.fromEntries(counts);
 }

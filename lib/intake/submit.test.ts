@@ -151,6 +151,38 @@ describe("references", () => {
     expect(new Set(results.map((r) => r.reference)).size).toBe(50);
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });
+
+  it("refuses tampered tried values and hidden fields with named messages in the request's language, storing nothing", async () => {
+    const stored = async (email: string) => ({
+      tickets: await db().ticket.count({ where: { email } }),
+      mails: await db().outboxMail.count({ where: { to: email } }),
+    });
+    for (const value of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      const raw = form({ tried: ["step0", value] });
+      const out = await submitIntake({ raw, ip: ip(), locale: "ja" });
+      expect(out.kind, value).toBe("invalid");
+      if (out.kind === "invalid") expect(Object.keys(out.errors), value).toEqual(["tried"]);
+      expect(await stored(raw.email as string), value).toEqual({ tickets: 0, mails: 0 });
+    }
+    const pattern = await submitIntake({ raw: form({ tried: ["<script>"] }), ip: ip(), locale: "ja" });
+    expect(pattern.kind === "invalid" && pattern.errors.tried?.[0]).toContain("選択肢にない");
+    const walk = await submitIntake({ raw: form({ walk: "x".repeat(10_000) }), ip: ip(), locale: "en" });
+    expect(walk.kind === "invalid" && walk.errors).toEqual({ walk: [expect.stringContaining("path you took")] });
+    const key = await submitIntake({ raw: form({ idempotencyKey: "<bad>" }), ip: ip(), locale: "ja" });
+    expect(key.kind === "invalid" && key.errors.idempotencyKey?.[0]).toContain("読み取れません");
+  });
+
+  it("refuses NUL and other control characters in every free-text field, storing nothing", async () => {
+    for (const field of ["name", "serviceOther", "messageOther", "device", "certificateInfo", "description"]) {
+      const raw = form({ service: "other", messageShown: "other", serviceOther: "Moodle", messageOther: "Error", [field]: "text\u0000more" });
+      const out = await submitIntake({ raw, ip: ip(), locale: "en" });
+      expect(out.kind, field).toBe("invalid");
+      if (out.kind === "invalid") expect(out.errors, field).toEqual({ [field]: [expect.stringContaining("control character")] });
+      expect(await db().ticket.count({ where: { email: raw.email as string } }), field).toBe(0);
+    }
+    const ok = await submitIntake({ raw: form({ description: "line\r\nwith\ttab" }), ip: ip(), locale: "ja" });
+    expect(ok.kind).toBe("created");
+  });
 });
 
 describe("the requester's status link", () => {

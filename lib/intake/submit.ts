@@ -3,7 +3,7 @@
 // screenshot and its confirmation mail in one transaction.
 import "server-only";
 import { randomInt } from "node:crypto";
-import { getGuide } from "@/lib/content";
+import { GUIDE_IDS, getGuide } from "@/lib/content";
 import { createTicketFromIntake, getIntakeByIdempotencyKey } from "@/lib/data/tickets";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -15,7 +15,9 @@ import { kickMailer } from "@/lib/mail/sender";
 import { changedFields, prefillFromWalk, type Prefill } from "@/lib/prefill";
 import { hit } from "@/lib/rate-limit";
 import { EXTRA_TRIED } from "@/lib/ticket-fields";
-import { fieldErrors, intakeSchema, type FieldErrors, type IntakeInput } from "@/lib/validation/intake";
+import { stepOf } from "@/lib/guide-graph";
+import { fieldErrors, INTAKE_MESSAGES, intakeSchema, type FieldErrors, type IntakeInput } from "@/lib/validation/intake";
+import { fallbackError } from "@/lib/validation/text";
 
 /** The honeypot field: people never see it, naive bots fill it. */
 export const HONEYPOT_FIELD = "website";
@@ -59,6 +61,10 @@ export function serverPrefill(guideId: string | undefined, walk: string | undefi
   return { guideId: guide.id, prefix: guide.ticketPrefix, prefill: prefillFromWalk(guide, walk) };
 }
 
+function isKnownTried(value: string): boolean {
+  return (EXTRA_TRIED.values as readonly string[]).includes(value) || GUIDE_IDS.some((id) => Boolean(stepOf(getGuide(id)!, value)));
+}
+
 export type SubmitInput = {
   raw: Record<string, unknown>;
   screenshot?: unknown;
@@ -74,12 +80,21 @@ export async function submitIntake({ raw, screenshot, ip, locale, now = new Date
     return { kind: "honeypot", reference: `GEN-${now.getFullYear()}-${String(randomInt(1, 999_999)).padStart(6, "0")}` };
   }
 
-  const parsed = intakeSchema(locale, () => now).safeParse(raw);
+  const parsed = intakeSchema(locale, () => now).safeParse(raw, { error: fallbackError(locale) });
   const file = await readScreenshot(screenshot);
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
   if (!file.ok) errors.screenshot = [(file.reason === "too-large" ? TEXT.tooLarge : TEXT.notImage)[locale]];
-  if (!parsed.success || !file.ok) return { kind: "invalid", errors };
-  const data = parsed.data;
+  // A tried value that is no step of any guide and no extra was never a checkbox on the form: refuse
+  // it here, before anything is stored (a lookup on it once reached Object.prototype, issue 8).
+  if (parsed.success && parsed.data.tried.some((t) => !isKnownTried(t))) errors.tried = [INTAKE_MESSAGES.triedValue[locale]];
+  if (!parsed.success || !file.ok || errors.tried) return { kind: "invalid", errors };
+  const parsedData = parsed.data;
+  const { guideId, prefix, prefill } = serverPrefill(parsedData.guide, parsedData.walk);
+  // Tried items: the steps of this walk plus the fixed extras; a real step off this walk is dropped
+  // (docs/decisions/0007-intake-submission.md).
+  const allowedTried = new Set<string>([...(prefill?.triedSteps ?? []), ...EXTRA_TRIED.values]);
+  const data: IntakeInput = { ...parsedData, tried: parsedData.tried.filter((t) => allowedTried.has(t)) };
+  const tried = data.tried;
 
   // A double submit: the first ticket, without counting against the limits.
   const repeat = await getIntakeByIdempotencyKey(data.idempotencyKey);
@@ -91,10 +106,6 @@ export async function submitIntake({ raw, screenshot, ip, locale, now = new Date
     return { kind: "limited", retryAt: limit.retryAt, retryAfterSeconds: limit.retryAfterSeconds, message: TEXT.limited(jstTime(limit.retryAt))[locale] };
   }
 
-  const { guideId, prefix, prefill } = serverPrefill(data.guide, data.walk);
-  // Tried items: the steps of this walk plus the fixed extras; anything else was not on the form.
-  const allowedTried = new Set<string>([...(prefill?.triedSteps ?? []), ...EXTRA_TRIED.values]);
-  const tried = data.tried.filter((t) => allowedTried.has(t));
   const changed = prefill ? changedFields(prefill.values, { ...data, tried }) : [];
 
   const result = await createTicketFromIntake(

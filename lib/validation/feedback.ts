@@ -1,5 +1,6 @@
 // "Did this solve it?" on a guide step. One schema for the form, the server action and its tests.
 import { z } from "zod";
+import { plainString } from "@/lib/validation/text";
 
 export const FEEDBACK_COMMENT_MAX = 1000;
 
@@ -10,8 +11,7 @@ export const FeedbackSchema = z.object({
   stepId: id,
   locale: z.enum(["ja", "en"]),
   helpful: z.enum(["yes", "no"]).transform((v) => v === "yes"),
-  comment: z
-    .string()
+  comment: plainString("control")
     .trim()
     .max(FEEDBACK_COMMENT_MAX, { error: "too_long" })
     .optional()

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { Locale } from "@/lib/i18n";
 import { containsSecret } from "@/lib/secrets";
+import { CONTROL_CHARACTER_MESSAGE, plainString } from "@/lib/validation/text";
 import {
   AFFILIATION,
   CONTACT_FORM_LOGIN,
@@ -50,6 +51,19 @@ const M = {
   dateTime: { ja: "日付と時刻を入力してください。", en: "Enter a date and a time." },
   future: { ja: "未来の日時は指定できません。", en: "This time is in the future." },
   tooOld: { ja: "日時が古すぎます。", en: "This date is too far in the past." },
+  triedValue: {
+    ja: "選択肢にない項目が含まれています。チェックし直してから送信してください。",
+    en: "This contains an item that is not one of the choices. Check the boxes again, then send.",
+  },
+  tooMany: (max: number) => ({ ja: `${max}件以内で選択してください。`, en: `Choose at most ${max}.` }),
+  walk: {
+    ja: "ガイドでたどった手順を読み取れなかったため、取り除きました。このまま送信できます。",
+    en: "The path you took through the guide could not be read, so it was removed. You can send the form as it is.",
+  },
+  formData: {
+    ja: "送信された内容の一部を読み取れませんでした。もう一度送信してください。",
+    en: "Part of what was sent could not be read. Please send the form again.",
+  },
   secret: {
     ja: "パスワード・ワンタイムパスワード・リカバリーコード・OTPのシークレットキーと思われる文字列があります。削除してから送信してください(ヘルプデスクがこれらを尋ねることはありません)。",
     en: "This seems to contain a password, a one-time code, a recovery code or an OTP secret. Remove it, then send again (the help desk never asks for these).",
@@ -57,8 +71,7 @@ const M = {
 } as const;
 
 const text = (locale: Locale, max: number, required: boolean) => {
-  const base = z
-    .string({ error: M.required[locale] })
+  const base = plainString(CONTROL_CHARACTER_MESSAGE[locale], { error: M.required[locale] })
     .transform((s) => s.trim())
     .pipe(z.string().max(max, M.tooLong(max)[locale]));
   return required ? base.pipe(z.string().min(1, M.required[locale])) : base;
@@ -129,8 +142,8 @@ export function intakeSchema(locale: Locale, now: () => Date = () => new Date())
       stopsAt: choice(locale, STOPS_AT.values),
       contactFormLogin: choice(locale, CONTACT_FORM_LOGIN.values),
       tried: z
-        .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/))
-        .max(LIMITS.tried)
+        .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, M.triedValue[locale]), { error: M.triedValue[locale] })
+        .max(LIMITS.tried, M.tooMany(LIMITS.tried)[locale])
         .default([])
         .transform((list) => [...new Set(list)]),
       device: text(locale, LIMITS.device, false).refine(noSecret, M.secret[locale]).optional(),
@@ -138,12 +151,13 @@ export function intakeSchema(locale: Locale, now: () => Date = () => new Date())
       certificateInfo: text(locale, LIMITS.certificateInfo, false).optional(),
       description: text(locale, LIMITS.description, true).refine(noSecret, M.secret[locale]),
       // Meta fields rendered by the form (hidden) or sent by API clients.
-      locale: z.enum(["ja", "en"]).default(locale),
-      guide: z.string().max(50).optional(),
-      walk: z.string().max(1000).optional(),
+      // A tampered locale falls back to the form's: it only picks the language of the mail.
+      locale: z.enum(["ja", "en"]).catch(locale).default(locale),
+      guide: z.string({ error: M.walk[locale] }).max(50, M.walk[locale]).optional(),
+      walk: z.string({ error: M.walk[locale] }).max(1000, M.walk[locale]).optional(),
       idempotencyKey: z
-        .string()
-        .regex(/^[A-Za-z0-9_-]{16,100}$/)
+        .string({ error: M.formData[locale] })
+        .regex(/^[A-Za-z0-9_-]{16,100}$/, M.formData[locale])
         .optional(),
     })
     .refine((v) => v.service !== "other" || Boolean(v.serviceOther), {
@@ -195,6 +209,12 @@ export const FIELD_ORDER = [
   "description",
 ] as const;
 
+/**
+ * Fields the form sends without showing them; an error on one (only tampering causes it) is listed
+ * in the summary without a link, and the re-rendered form drops the value so the next submit works.
+ */
+export const HIDDEN_FIELDS = ["guide", "walk", "idempotencyKey"] as const;
+
 /** The raw values of a submitted form, as the schema (and the re-rendered form) want them. */
 export function formDataToRaw(fd: FormData): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
@@ -204,7 +224,7 @@ export function formDataToRaw(fd: FormData): Record<string, unknown> {
     raw[key] = key === "tried" ? all : all[0];
   }
   // Optional fields left empty mean "not given", not an empty value to check.
-  for (const key of ["serviceOther", "messageOther", "device", "certificateInfo", "guide", "walk"]) {
+  for (const key of ["serviceOther", "messageOther", "device", "certificateInfo", "guide", "walk", "idempotencyKey"]) {
     if (raw[key] === "") delete raw[key];
   }
   return raw;
@@ -215,7 +235,9 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
-    (out[field] ??= []).push(issue.message);
+    const list = (out[field] ??= []);
+    // One message per field: ten tampered checkboxes say the same thing once.
+    if (!list.includes(issue.message)) list.push(issue.message);
   }
   return out;
 }

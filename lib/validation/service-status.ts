@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { CONTROL_CHARACTER_MESSAGE_BOTH, plainString } from "@/lib/validation/text";
 
-const optionalText = z
-  .string()
+const optionalText = plainString(CONTROL_CHARACTER_MESSAGE_BOTH)
   .trim()
-  .max(500)
+  .max(500, "500文字以内で入力してください。")
   .transform((v) => (v === "" ? null : v))
   .nullable();
 const optionalDate = z.preprocess((v) => (v === "" || v == null ? null : v), z.coerce.date().nullable());

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTROL_CHARACTER_MESSAGE_BOTH, plainString } from "@/lib/validation/text";
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -17,7 +18,7 @@ export const StaffRoleSchema = z.enum(["agent", "admin"]);
 
 export const CreateStaffSchema = z.object({
   email: StaffEmailSchema,
-  name: z.string().trim().min(1, { error: "名前を入力してください / Enter a name" }).max(100),
+  name: plainString(CONTROL_CHARACTER_MESSAGE_BOTH).trim().min(1, { error: "名前を入力してください / Enter a name" }).max(100),
   role: StaffRoleSchema,
   // Empty: the server makes one and shows it once.
   password: z.preprocess((v) => (v === "" ? undefined : v), StaffPasswordSchema.optional()),

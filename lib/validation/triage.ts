@@ -1,6 +1,7 @@
 // The triage list's URL state and the staff forms on a ticket. Unknown or malformed URL values are
 // dropped (a shared link with a stale filter still opens), never a 500.
 import { z } from "zod";
+import { CONTROL_CHARACTER_MESSAGE_BOTH, plainString, stripControlCharacters } from "@/lib/validation/text";
 import { FACTOR, MESSAGE_SHOWN, NETWORK, TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -36,7 +37,8 @@ export const TicketFilterSchema = z.preprocess(
     from: day,
     to: day,
     q: z
-      .preprocess((v) => (typeof v === "string" ? v.trim().slice(0, 200) : undefined), z.string().optional())
+      // A search box is a lookup, not stored text: control characters are dropped, not an error.
+      .preprocess((v) => (typeof v === "string" ? stripControlCharacters(v).trim().slice(0, 200) : undefined), z.string().optional())
       .transform((v) => (v ? v : undefined)),
     sort: z.enum(SORTS).catch("newest").default("newest"),
     cursor: z.string().max(300).optional().catch(undefined),
@@ -56,8 +58,7 @@ export function filterToParams(filter: Partial<TicketFilter>, overrides: Partial
   return params;
 }
 
-const body = z
-  .string()
+const body = plainString(CONTROL_CHARACTER_MESSAGE_BOTH)
   .trim()
   .min(1, { error: "本文を入力してください / Write something first" })
   .max(10_000, { error: "10,000文字以内 / At most 10,000 characters" });

@@ -8,6 +8,9 @@ import { isLocale } from "@/lib/i18n";
 
 // Pre-rendered; re-rendered at most every 30 s for the status banner in the layout.
 export const revalidate = 30;
+// Only /ja and /en. The proxy leaves paths ending in a file extension alone (/favicon.ico, /x.png),
+// so they reach this route as a "locale"; rendered on demand, each was cached as a page of its own.
+export const dynamicParams = false;
 
 const TEXT = {
   ja: {

@@ -1,6 +1,7 @@
 // The step-view beacon (components/help/view-beacon.tsx): public, counts one view of a real step and
 // answers a 1x1 GIF that no cache may keep, so every visit reaches this handler.
 import { getGuide } from "@/lib/content";
+import { stepOf } from "@/lib/guide-graph";
 import { recordStepView } from "@/lib/data/step-views";
 import { requestLog } from "@/lib/log";
 
@@ -17,7 +18,8 @@ export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const guideId = params.get("guide") ?? "";
   const stepId = params.get("step") ?? "";
-  if (!getGuide(guideId)?.steps[stepId]) return image(400);
+  const guide = getGuide(guideId);
+  if (!guide || !stepOf(guide, stepId)) return image(400);
   try {
     await recordStepView(guideId, stepId);
   } catch (error) {

@@ -43,7 +43,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     redirect(`/api/admin/csrf?${qs}`);
   }
 
-  const message = error ? (T.errors[error] ?? T.errors.default) : !token ? T.noCookies : null;
+  const message = error ? (Object.hasOwn(T.errors, error) ? T.errors[error] : T.errors.default) : !token ? T.noCookies : null;
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-10">
       <h1 className="text-2xl font-bold">{T.title}</h1>

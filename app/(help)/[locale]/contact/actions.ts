@@ -16,7 +16,7 @@ import {
   SERVICE,
   STOPS_AT,
 } from "@/lib/ticket-fields";
-import { formDataToRaw, type IntakeInput } from "@/lib/validation/intake";
+import { formDataToRaw, HIDDEN_FIELDS, type FieldErrors, type IntakeInput } from "@/lib/validation/intake";
 import { T } from "@/components/intake/messages";
 
 function summary(data: IntakeInput, locale: Locale) {
@@ -49,11 +49,15 @@ function summary(data: IntakeInput, locale: Locale) {
   return rows.filter((r): r is [string, string] => Boolean(r[1])).map(([label, value]) => ({ label, value }));
 }
 
-/** What the user typed, to put back into the form after an error (never the file, never the honeypot). */
-function echo(raw: Record<string, unknown>): FormValues {
+/**
+ * What the user typed, to put back into the form after an error (never the file, never the honeypot).
+ * A hidden field with an error is left out: the user cannot fix it, so the next submit goes without it.
+ */
+function echo(raw: Record<string, unknown>, errors: FieldErrors = {}): FormValues {
   const values: FormValues = {};
   for (const [key, value] of Object.entries(raw)) {
     if (key === HONEYPOT_FIELD) continue;
+    if ((HIDDEN_FIELDS as readonly string[]).includes(key) && Object.hasOwn(errors, key)) continue;
     if (typeof value === "string") values[key] = value.slice(0, 10_000);
     else if (Array.isArray(value)) values[key] = value.filter((v): v is string => typeof v === "string");
   }
@@ -70,7 +74,7 @@ export async function submitContact(previous: ContactState, formData: FormData):
   const out = await submitIntake({ raw, screenshot, ip: await clientIp(), locale });
   switch (out.kind) {
     case "invalid":
-      return { status: "error", attempt, errors: out.errors, values: echo(raw), hadFile };
+      return { status: "error", attempt, errors: out.errors, values: echo(raw, out.errors), hadFile };
     case "limited":
       return { status: "error", attempt, errors: {}, formError: out.message, values: echo(raw), hadFile };
     case "honeypot":

@@ -76,3 +76,17 @@ describe("POST /api/v1/tickets", () => {
     expect((await post(body())).status).toBe(201);
   });
 });
+
+describe("POST /api/v1/tickets with hostile input", () => {
+  it("answers a NUL character with a 400 naming the field, not a 500", async () => {
+    const response = await post({ ...body(), name: "Li\u0000Wei", description: "ok" });
+    expect(response.status).toBe(400);
+    expect(Object.keys((await response.json()).errors)).toEqual(["name"]);
+  });
+
+  it("answers tried=constructor with a 400 naming tried", async () => {
+    const response = await post({ ...body(), tried: ["constructor"] });
+    expect(response.status).toBe(400);
+    expect(Object.keys((await response.json()).errors)).toEqual(["tried"]);
+  });
+});

@@ -37,7 +37,7 @@ export async function POST(request: Request) {
   const raw = { ...(body as Record<string, unknown>) };
   // The honeypot belongs to the HTML form; API clients are not bots by that test.
   delete raw[HONEYPOT_FIELD];
-  if ("screenshot" in raw) {
+  if (Object.hasOwn(raw, "screenshot")) {
     return NextResponse.json({ errors: { screenshot: ["Screenshots are not accepted by the API; add one from the status page"] } }, { status: 400 });
   }
   const key = request.headers.get("idempotency-key");

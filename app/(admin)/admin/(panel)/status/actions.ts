@@ -34,7 +34,12 @@ export async function saveServiceStatus(_prev: StatusFormState, formData: FormDa
   });
   if (!parsed.success) {
     const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= FIELD_ERRORS[String(issue.path[0])] ?? "入力内容を確認してください。";
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0]);
+      // The message fields carry their own words (length, control characters); the rest are fixed.
+      const message = field === "messageJa" || field === "messageEn" ? issue.message : Object.hasOwn(FIELD_ERRORS, field) ? FIELD_ERRORS[field] : undefined;
+      errors[field] ??= message ?? "入力内容を確認してください。";
+    }
     return { errors, values };
   }
   await updateServiceStatus(user, id, parsed.data);

@@ -8,6 +8,9 @@ import { isLocale } from "@/lib/i18n";
 
 // Pre-rendered; re-rendered at most every 30 s for the status banner in the layout.
 export const revalidate = 30;
+// Only the articles in content/ exist: an unknown slug is a 404 before rendering, never a cached page
+// (issue 8; see the guide page).
+export const dynamicParams = false;
 
 type Params = { locale: string; slug: string };
 
@@ -35,7 +38,8 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
   const t = TEXT[locale];
   const { frontmatter } = article;
   const { Content } = article.doc;
-  const topic = getTopics()[frontmatter.topic]?.[locale];
+  const topics = getTopics();
+  const topic = Object.hasOwn(topics, frontmatter.topic) ? topics[frontmatter.topic][locale] : undefined;
   return (
     <article>
       <p className="mb-2 flex flex-wrap items-center gap-2 text-sm text-slate-700">

@@ -9,7 +9,7 @@ import { clientIp } from "@/lib/client-ip";
 import { getGuide } from "@/lib/content";
 import { hashFeedbackSession, recordStepFeedback } from "@/lib/data/feedback";
 import { env } from "@/lib/env";
-import { endStep, replayWalk } from "@/lib/guide-graph";
+import { endStep, replayWalk, stepOf } from "@/lib/guide-graph";
 import { guideHref } from "@/lib/help-urls";
 import { requestLog } from "@/lib/log";
 import { hit } from "@/lib/rate-limit";
@@ -17,7 +17,7 @@ import { FeedbackSchema } from "@/lib/validation/feedback";
 
 export type FeedbackState = {
   status: "idle" | "thanks" | "error";
-  error?: "too-long" | "invalid" | "unavailable" | "too-many";
+  error?: "too-long" | "control" | "invalid" | "unavailable" | "too-many";
   /** What the user typed, returned with an error so nothing is lost. */
   comment?: string;
 };
@@ -56,12 +56,12 @@ export async function submitFeedback(_previous: FeedbackState, formData: FormDat
   const typed = typeof raw.comment === "string" && raw.comment.trim() ? raw.comment : undefined;
   const parsed = FeedbackSchema.safeParse(raw);
   if (!parsed.success) {
-    const tooLong = parsed.error.issues.some((i) => i.path[0] === "comment");
-    return { status: "error", error: tooLong ? "too-long" : "invalid", comment: typed };
+    const comment = parsed.error.issues.find((i) => i.path[0] === "comment");
+    return { status: "error", error: comment ? (comment.message === "control" ? "control" : "too-long") : "invalid", comment: typed };
   }
   const input = parsed.data;
   const guide = getGuide(input.guideId);
-  const step = guide?.steps[input.stepId];
+  const step = guide ? stepOf(guide, input.stepId) : undefined;
   if (!guide || !step) return { status: "error", error: "invalid", comment: typed };
 
   let wayOn: string | null = null;

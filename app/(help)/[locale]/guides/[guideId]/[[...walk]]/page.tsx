@@ -3,7 +3,7 @@
 // every walk of the graph; re-rendered at most every 30 s for the status banner.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { ChoiceList } from "@/components/help/choice-list";
 import { Prose, mdxComponents } from "@/components/help/mdx-components";
 import { StatusCheck } from "@/components/help/status-banner";
@@ -11,11 +11,15 @@ import { StepFeedback } from "@/components/help/step-feedback";
 import { Trail } from "@/components/help/trail";
 import { ViewBeacon } from "@/components/help/view-beacon";
 import { GUIDE_IDS, getGuide, getGuideIntro, getStepContent, getStepFrontmatter, getStepTitle } from "@/lib/content";
-import { allWalks, endStep, replayWalk, type Guide, type Walk } from "@/lib/guide-graph";
+import { allWalks, endStep, replayWalk, stepOf, type Guide, type Walk } from "@/lib/guide-graph";
 import { guideHref } from "@/lib/help-urls";
 import { isLocale, type Locale } from "@/lib/i18n";
 
 export const revalidate = 30;
+// Only the pre-rendered walks exist. Rendered on demand, every unknown path was cached as a page of
+// its own (~6 files each under .next, ENAMETOOLONG for a long one): a disk anyone could fill
+// (issue 8). With this, Next answers any other path with the not-found page before rendering.
+export const dynamicParams = false;
 
 type Params = { locale: string; guideId: string; walk?: string[] };
 
@@ -54,13 +58,12 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 export default async function GuideStepPage({ params }: { params: Promise<Params> }) {
   const raw = await params;
   const resolved = resolve(raw);
-  if (resolved === "no-guide") notFound();
-  // Anything that is not a walk of the graph goes to the start of the guide: no error page.
-  if (resolved === "bad-walk") redirect(guideHref(raw.locale as Locale, raw.guideId));
+  // Unreachable with dynamicParams = false; kept so that a change there cannot render a bad walk.
+  if (typeof resolved === "string") notFound();
   const { locale, guide, walk } = resolved;
   const t = TEXT[locale];
   const stepId = endStep(walk);
-  const step = guide.steps[stepId];
+  const step = stepOf(guide, stepId)!;
   const content = (await getStepContent(guide.id, locale, stepId))!;
   const { Content } = content.doc;
   const choices = step.choices.map((choice) => ({
@@ -101,7 +104,7 @@ export default async function GuideStepPage({ params }: { params: Promise<Params
   }
 
   const trail = walk.steps.map((id, i) => ({
-    label: getStepTitle(guide.id, id, locale) ?? guide.steps[id].label,
+    label: getStepTitle(guide.id, id, locale) ?? stepOf(guide, id)!.label,
     href: guideHref(locale, guide.id, walk.choices.slice(0, i)),
   }));
   return (
