@@ -31,7 +31,7 @@ export async function startApp(options: { name: string; databaseUrl: string; smt
   const log = createWriteStream(logFile);
   // Each tool sets its own NODE_ENV; `next start` is production.
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { NODE_ENV: _ignored, ...inherited } = process.env;
+  const { NODE_ENV: _ignored, ...inherited }: Record<string, string | undefined> = process.env;
   const [command, args] = serverCommand(port);
   const child = spawn(command, args, {
     env: {
@@ -46,7 +46,7 @@ export async function startApp(options: { name: string; databaseUrl: string; smt
       // Behind a (pretend) trusted proxy: each load client names its own address in X-Forwarded-For.
       TRUST_PROXY: "true",
       ...options.env,
-    } as NodeJS.ProcessEnv,
+    } as Record<string, string | undefined> as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.pipe(log);
