@@ -1,24 +1,7 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_AUTH_SECRET } from "./e2e/support/server-env";
-import { BROWSER, findProgram } from "./scripts/provision";
-
-// The browser scripts/test.ts found or installed (scripts/provision.ts), else the first one on this
-// machine; Playwright's own cached browser is one of the candidates.
-const browserPath = process.env.E2E_BROWSER || findProgram(BROWSER.candidates);
-const launchOptions = {
-  ...(browserPath ? { executablePath: browserPath } : {}),
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    '--host-resolver-rules="MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"',
-  ],
-};
+import { launchOptions } from "./e2e/support/browser";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);

@@ -1,6 +1,7 @@
 // `npm test`: typecheck, lint, Vitest (unit + integration against a fresh real PostgreSQL) and
 // Playwright (against a production build), then one summary line `N passed, N failed`.
-// `--only static|vitest|playwright` runs one part. Extra arguments after `--` go to that runner.
+// Then the reliability suite (reliability/, its own servers, same build).
+// `--only static|vitest|playwright|reliability` runs one part. Extra arguments after `--` go to that runner.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -85,10 +86,30 @@ async function main() {
   let passed = 0;
   let failed = 0;
   const problems: string[] = [];
+  // One `next build` for Playwright and the reliability suite.
+  let built: boolean | undefined;
+  const build = async () => {
+    if (built === undefined) {
+      say("next build");
+      built = (await run("next", ["build"], { ...baseEnv, DATABASE_URL: undefined })) === 0;
+      if (!built) problems.push("next build failed");
+    }
+    return built;
+  };
+  const playwright = async (name: string, args: string[], env: Env) => {
+    const report = path.join(runDir, `${name}.json`);
+    const code = await run("playwright", ["test", ...args, ...(only ? passThrough : [])], { ...env, PW_JSON_REPORT: report });
+    const result = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(report);
+    if (result) {
+      passed += result.stats.expected;
+      failed += result.stats.unexpected + result.stats.flaky;
+    }
+    if (code !== 0 && !(result && result.stats.unexpected > 0)) problems.push(`${name} exited with ${code}`);
+  };
 
   // The browser first: a machine that cannot have one stops here, before the first test, in one line.
   let browserPath: string | undefined;
-  if (wants("playwright")) {
+  if (wants("playwright") || wants("reliability")) {
     const browser = await provision(BROWSER, { log: say });
     if (!browser.ok) {
       console.log(`[test] FAILED: ${browser.message}`);
@@ -129,31 +150,26 @@ async function main() {
       }
 
       if (wants("playwright")) {
-        say("next build");
-        const built = await run("next", ["build"], { ...env, DATABASE_URL: undefined });
-        if (built !== 0) problems.push("next build failed");
-        else {
+        if (await build()) {
           say("playwright: end-to-end tests in Chromium");
-          const report = path.join(runDir, "playwright.json");
-          const code = await run("playwright", ["test", ...(only ? passThrough : [])], {
+          await playwright("playwright", [], {
             ...env,
-            PW_JSON_REPORT: report,
             E2E_BROWSER: browserPath,
             E2E_PORT: String(await freePort()),
             E2E_SMTP_PORT: String(await freePort()),
             E2E_MAIL_DIR: path.join(runDir, "mail"),
           });
-          const result = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(report);
-          if (result) {
-            passed += result.stats.expected;
-            failed += result.stats.unexpected + result.stats.flaky;
-          }
-          if (code !== 0 && !(result && result.stats.unexpected > 0)) problems.push(`playwright exited with ${code}`);
         }
       }
     } finally {
       await database.dispose().catch((error) => say(`could not remove the test database: ${String(error)}`));
     }
+  }
+
+  if (wants("reliability") && (await build())) {
+    // Each case starts and stops its own PostgreSQL, SMTP server and app instances.
+    say("reliability: outages of the database and the mail server, two instances");
+    await playwright("reliability", ["-c", "playwright.reliability.config.ts"], { ...baseEnv, DATABASE_URL: undefined, E2E_BROWSER: browserPath });
   }
 
   failed += problems.length;

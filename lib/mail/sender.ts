@@ -3,6 +3,7 @@
 // instance's rows become due again when its lease runs out. Failures back off exponentially.
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
+import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -11,11 +12,47 @@ import { prune } from "@/lib/rate-limit";
 
 /** Attempts before a mail is given up (status failed). With the backoff below that is about 8 hours. */
 export const MAX_ATTEMPTS = 12;
-const LEASE_MS = 2 * 60_000;
+export const LEASE_MS = 2 * 60_000;
+/**
+ * A claimed row is sent only while this much of its lease is left: a batch held up (by a slow SMTP
+ * server, or by waiting for the database to record an earlier mail) must not send a row whose lease
+ * another instance may already have taken over.
+ */
+const SEND_MARGIN_MS = 45_000;
 
-/** Wait before the next attempt after `attempts` failed ones: 1 min, 2, 4, … capped at 1 hour. */
+/**
+ * Wait before the next attempt after `attempts` failed ones: 1 min, 2, 4, … capped at 1 hour.
+ * MAIL_RETRY_BASE_MS replaces the minute (the reliability suite's SMTP outage uses seconds).
+ */
 export function backoffMs(attempts: number): number {
-  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+  return Math.min(env().MAIL_RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Records that SMTP accepted a mail. Once the mail is out, this fact must not be lost to a database
+ * blip: a lost update leaves the row pending, its lease runs out and the mail goes out again (issue 8,
+ * measured 4 of 4 outages). So an outage is waited out with a short backoff for as long as it lasts;
+ * only the process dying loses the fact, and then the lease expiry resends (docs/decisions/0007).
+ */
+async function markSent(id: string, attempts: number) {
+  for (let retry = 0; ; retry++) {
+    try {
+      await db().outboxMail.update({
+        where: { id },
+        data: { status: "sent", sentAt: new Date(), attempts, lockedUntil: null, lastError: null },
+      });
+      if (retry > 0) log.info({ mailId: id, retries: retry }, "mail recorded as sent after the database came back");
+      return;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      if (retry % 20 === 0) {
+        log.warn({ mailId: id, err: error instanceof Error ? error.message : String(error) }, "mail sent but not yet recorded: database unavailable, retrying");
+      }
+      await sleep(Math.min(250 * 2 ** retry, 2_000));
+    }
+  }
 }
 
 type Claimed = { id: string; to: string; subject: string; text: string; attempts: number };
@@ -69,28 +106,37 @@ export async function deliverPending(options: DeliverOptions = {}) {
     return result;
   }
   const rows = await claim(now, options.batch ?? 20, options.ids);
+  // Measured on this process's clock: `now` may be a test's simulated time.
+  const sendUntil = Date.now() + LEASE_MS - SEND_MARGIN_MS;
   for (const row of rows) {
+    // Left claimed: the lease runs out and the next round (here or elsewhere) takes it.
+    if (Date.now() > sendUntil) break;
     const attempts = row.attempts + 1;
+    let accepted = false;
     try {
       await transport.sendMail({ from: env().MAIL_FROM, to: row.to, subject: row.subject, text: row.text });
-      await db().outboxMail.update({
-        where: { id: row.id },
-        data: { status: "sent", sentAt: new Date(), attempts, lockedUntil: null, lastError: null },
-      });
-      result.sent++;
+      accepted = true;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const giveUp = attempts >= MAX_ATTEMPTS;
-      await db().outboxMail.update({
-        where: { id: row.id },
-        data: {
-          attempts,
-          lockedUntil: null,
-          lastError: message.slice(0, 1000),
-          status: giveUp ? "failed" : "pending",
-          nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
-        },
-      });
+      try {
+        await db().outboxMail.update({
+          where: { id: row.id },
+          data: {
+            attempts,
+            lockedUntil: null,
+            lastError: message.slice(0, 1000),
+            status: giveUp ? "failed" : "pending",
+            nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+          },
+        });
+      } catch (recordError) {
+        // Nothing went out, so losing this update to an outage costs only an earlier retry once
+        // the lease ends; the rest of the batch still gets its chance.
+        if (!isDatabaseUnavailable(recordError)) throw recordError;
+        log.warn({ mailId: row.id, err: message }, "mail delivery failed and the database is unavailable; retried after the lease");
+        continue;
+      }
       if (giveUp) {
         result.failed++;
         log.error({ mailId: row.id, attempts, err: message }, "mail delivery failed for good");
@@ -98,6 +144,10 @@ export async function deliverPending(options: DeliverOptions = {}) {
         result.retrying++;
         log.warn({ mailId: row.id, attempts, err: message }, "mail delivery failed; will retry");
       }
+    }
+    if (accepted) {
+      await markSent(row.id, attempts);
+      result.sent++;
     }
   }
   return result;

@@ -4,8 +4,10 @@
 import type { ContactState, FormValues } from "@/components/intake/contact-state";
 import { clientIp } from "@/lib/client-ip";
 import { getStepTitle } from "@/lib/content";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { isLocale, type Locale } from "@/lib/i18n";
 import { HONEYPOT_FIELD, submitIntake } from "@/lib/intake/submit";
+import { log } from "@/lib/log";
 import {
   AFFILIATION,
   CONTACT_FORM_LOGIN,
@@ -71,7 +73,16 @@ export async function submitContact(previous: ContactState, formData: FormData):
   const hadFile = screenshot instanceof Blob && screenshot.size > 0;
   const attempt = previous.status === "error" ? previous.attempt + 1 : 1;
 
-  const out = await submitIntake({ raw, screenshot, ip: await clientIp(), locale });
+  let out: Awaited<ReturnType<typeof submitIntake>>;
+  try {
+    out = await submitIntake({ raw, screenshot, ip: await clientIp(), locale });
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    // Nothing was stored (or, if the commit landed, the echoed idempotency key finds that ticket on
+    // the next submit): give the form back as typed with a "try again shortly".
+    log.warn({ err: error instanceof Error ? error.message : String(error) }, "contact form: database unavailable");
+    return { status: "error", attempt, errors: {}, formError: DATABASE_UNAVAILABLE_MESSAGE[locale], values: echo(raw), hadFile };
+  }
   switch (out.kind) {
     case "invalid":
       return { status: "error", attempt, errors: out.errors, values: echo(raw, out.errors), hadFile };

@@ -1,6 +1,7 @@
 // CSV export of the triage list's current filter (admins). Streamed page by page, so a large export
 // never sits in memory whole.
 import { guardApi } from "@/lib/auth/guards";
+import { withDatabaseOutage } from "@/lib/database-unavailable";
 import { BOM, csvRow } from "@/lib/csv";
 import { iterateTicketsForExport } from "@/lib/data/ticket-triage";
 import { FACTOR, MESSAGE_SHOWN, NETWORK, TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
@@ -14,7 +15,7 @@ const HEADER = [
   "フォームへのログイン", "終了ステップ", "経路", "事前入力から変更", "端末", "内容",
 ];
 
-export async function GET(request: Request) {
+export const GET = withDatabaseOutage(async function GET(request: Request) {
   const guard = await guardApi("admin");
   if (guard.response) return guard.response;
   const filter = TicketFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -52,4 +53,4 @@ export async function GET(request: Request) {
       "Cache-Control": "no-store",
     },
   });
-}
+});

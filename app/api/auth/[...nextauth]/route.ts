@@ -1,9 +1,11 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { withDatabaseOutage } from "@/lib/database-unavailable";
 
 // Options are built per request: `next build` loads this module without an environment.
 async function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
   return NextAuth(authOptions())(request, context);
 }
 
-export { handler as GET, handler as POST };
+const guarded = withDatabaseOutage(handler);
+export { guarded as GET, guarded as POST };

@@ -4,9 +4,12 @@
 // Body: the contact-form fields (lib/validation/intake.ts) plus optional guide, walk, locale.
 // Screenshots are not accepted here (no base64 in JSON): send them from the status page.
 // 201 {reference, statusUrl} · 200 the same ticket again for a repeated Idempotency-Key (statusUrl null:
-// the link is shown once) · 400 {errors: {field: [messages]}} · 413 · 415 · 429 with Retry-After.
+// the link is shown once) · 400 {errors: {field: [messages]}} · 413 · 415 · 429 with Retry-After ·
+// 503 {error: "database_unavailable"} with Retry-After while the database is down (safe to re-send with
+// the same Idempotency-Key).
 import { NextResponse } from "next/server";
 import { clientIpFrom } from "@/lib/client-ip";
+import { withDatabaseOutage } from "@/lib/database-unavailable";
 import { isLocale, localeFromAcceptLanguage } from "@/lib/i18n";
 import { HONEYPOT_FIELD, submitIntake } from "@/lib/intake/submit";
 import { requestLog } from "@/lib/log";
@@ -17,7 +20,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 const problem = (status: number, error: string, extra: Record<string, unknown> = {}, headers?: HeadersInit) =>
   NextResponse.json({ error, ...extra }, { status, headers });
 
-export async function POST(request: Request) {
+export const POST = withDatabaseOutage(async function POST(request: Request) {
   // Public and unauthenticated by design (no guard): see the first line of this file.
   const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
   if (type !== "application/json") return problem(415, "Content-Type must be application/json");
@@ -56,4 +59,4 @@ export async function POST(request: Request) {
       (await requestLog()).info({ reference: out.reference, duplicate: out.duplicate }, "ticket created via API");
       return NextResponse.json({ reference: out.reference, statusUrl: out.statusUrl }, { status: out.duplicate ? 200 : 201 });
   }
-}
+});

@@ -4,10 +4,12 @@
 import { revalidatePath } from "next/cache";
 import { clientIp } from "@/lib/client-ip";
 import { addRequesterMessage } from "@/lib/data/tickets";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { isLocale, type Locale } from "@/lib/i18n";
 import { readScreenshot } from "@/lib/screenshot";
 import { hit } from "@/lib/rate-limit";
 import { jstTime } from "@/lib/jst";
+import { log } from "@/lib/log";
 import { fieldErrors, requesterMessageSchema, type FieldErrors } from "@/lib/validation/intake";
 
 export type MessageState =
@@ -46,10 +48,16 @@ export async function addMessage(previous: MessageState, formData: FormData): Pr
   if (!shot.ok) errors.screenshot = [(shot.reason === "too-large" ? TEXT.tooLarge : TEXT.notImage)[locale]];
   if (!parsed.success || !shot.ok) return fail(errors);
 
-  const limit = await hit(`request-message:ip:${await clientIp()}`, WINDOWS);
-  if (!limit.ok) return fail({}, TEXT.limited(jstTime(limit.retryAt))[locale]);
-
-  const added = await addRequesterMessage(token, parsed.data.message, shot.screenshot);
+  let added: Awaited<ReturnType<typeof addRequesterMessage>>;
+  try {
+    const limit = await hit(`request-message:ip:${await clientIp()}`, WINDOWS);
+    if (!limit.ok) return fail({}, TEXT.limited(jstTime(limit.retryAt))[locale]);
+    added = await addRequesterMessage(token, parsed.data.message, shot.screenshot);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    log.warn({ err: error instanceof Error ? error.message : String(error) }, "requester message: database unavailable");
+    return fail({}, DATABASE_UNAVAILABLE_MESSAGE[locale]);
+  }
   if (!added) return fail({}, TEXT.gone[locale]);
   revalidatePath(`/${locale}/requests/${token}`);
   return { status: "sent", attempt };

@@ -1,11 +1,12 @@
 // A requester's attachment, for staff only. Sent as a download (or inline for plain images) with
 // nosniff, so an uploaded file can never run as a page on our origin.
 import { guardApi } from "@/lib/auth/guards";
+import { withDatabaseOutage } from "@/lib/database-unavailable";
 import { getAttachmentForStaff } from "@/lib/data/ticket-triage";
 
 const INLINE = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withDatabaseOutage(async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const guard = await guardApi("staff");
   if (guard.response) return guard.response;
   const { id } = await params;
@@ -23,4 +24,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});
