@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  GUIDE_IDS,
+  listAllGuideIds,
   getArticle,
   getGuide,
   getGuideIntro,
@@ -22,7 +22,7 @@ function expectLinksExist(doc: CompiledMdx, where: string) {
   for (const id of doc.externalLinks) expect(links, `${where}: <ExternalLink id="${id}">`).toContain(id);
 }
 
-describe.each(GUIDE_IDS)("guide %s content", (guideId) => {
+describe.each(listAllGuideIds())("guide %s content", (guideId) => {
   const guide = getGuide(guideId)!;
   const stepIds = Object.keys(guide.steps);
 
