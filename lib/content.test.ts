@@ -5,6 +5,7 @@ import {
   listAllGuideIds,
   getArticle,
   getGuide,
+  getGuideDeclaration,
   getGuideIntro,
   getStepContent,
   getTopics,
@@ -23,7 +24,7 @@ function expectLinksExist(doc: CompiledMdx, where: string) {
 }
 
 describe.each(listAllGuideIds())("guide %s content", (guideId) => {
-  const guide = getGuide(guideId)!;
+  const guide = getGuideDeclaration(guideId)!;
   const stepIds = Object.keys(guide.steps);
 
   it.each(LOCALES)("has a valid index page in %s", async (locale) => {
