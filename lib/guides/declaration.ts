@@ -5,7 +5,6 @@
 // API, admin, CSV, dashboard) are built from it, so there is no second list of fields or values.
 import { z } from "zod";
 import { GuideSchema, type Walk } from "@/lib/guide-graph";
-import type { Locale } from "@/lib/i18n";
 
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "values and ids are lower-case kebab-case");
 const camel = z.string().regex(/^[a-z][A-Za-z0-9]*$/, "field keys and answer keys are camelCase");
@@ -90,11 +89,6 @@ export type ResolvedField = FieldDeclaration & { common: boolean };
 
 export function isCommonRef(entry: FieldDeclaration | CommonFieldRef): entry is CommonFieldRef {
   return "common" in entry;
-}
-
-/** The label in a language. */
-export function localized(value: Localized, locale: Locale): string {
-  return value[locale];
 }
 
 /** Answers of a walk, as a Map: answer keys come from content, never trusted as object keys. */

@@ -1,6 +1,8 @@
 // The guides written as drafts for help-desk review (issue 9): Wi-Fi and the forgotten password.
 // Every walk of each graph, in Japanese and English, reaches pages that exist and a contact form
 // that accepts a request; drafts stay out of the public catalog until the help desk signs them off.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getGuide, getGuideDeclaration, getGuideIntro, getStepContent, getTopics, listAllGuideIds, listGuideIds } from "@/lib/content";
 import { allWalks, endStep } from "@/lib/guide-graph";
@@ -67,6 +69,23 @@ describe.each(DRAFTS)("draft guide %s", (guideId) => {
     expect(listGuideIds()).not.toContain(guideId);
     expect(getGuide(guideId)).toBeNull();
   });
+});
+
+// The services of the status banner are reference data in a migration: a guide's primaryService must
+// be one of them, or the incident notice would point at nothing.
+it("every guide's primary service is a service of the status banner, and its topic a topic", () => {
+  const sql = readdirSync(path.join(process.cwd(), "prisma/migrations"))
+    .map((dir) => path.join(process.cwd(), "prisma/migrations", dir, "migration.sql"))
+    .filter((file) => existsSync(file))
+    .map((file) => readFileSync(file, "utf8"))
+    .join("\n");
+  const services = new Set([...sql.matchAll(/INSERT INTO "ServiceStatus"[^;]*;/g)].flatMap((m) => [...m[0].matchAll(/\('([a-z0-9-]+)',/g)].map((v) => v[1])));
+  expect(services.size).toBeGreaterThan(0);
+  for (const id of listAllGuideIds()) {
+    const guide = getGuideDeclaration(id)!;
+    expect(services, `${id}: primaryService`).toContain(guide.primaryService);
+    expect(Object.keys(getTopics()), `${id}: catalog topic`).toContain(guide.catalog.topic);
+  }
 });
 
 it("the public list still has the SSO guide, and no lookup reaches Object's prototype", () => {

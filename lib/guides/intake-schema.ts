@@ -247,5 +247,3 @@ export function buildIntakeSchema(
   }
   return schema;
 }
-
-export type DeclaredIntake = z.output<ReturnType<typeof buildIntakeSchema>>;
