@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { GUIDE_IDS, getGuide, listArticleSlugs } from "@/lib/content";
+import { listGuideIds, getGuide, listArticleSlugs } from "@/lib/content";
 import { env } from "@/lib/env";
 import { shortestWalks } from "@/lib/guide-graph";
 import { articleHref, guideHref } from "@/lib/help-urls";
@@ -12,7 +12,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
   const base = env().APP_URL.replace(/\/$/, "");
   // A step has as many URLs as walks reaching it; the sitemap lists each step once, by its shortest walk.
   const pages: ((locale: Locale) => string)[] = [(locale) => `/${locale}`];
-  for (const guideId of GUIDE_IDS) {
+  for (const guideId of listGuideIds()) {
     for (const walk of shortestWalks(getGuide(guideId)!).values()) pages.push((locale) => guideHref(locale, guideId, walk));
   }
   for (const slug of listArticleSlugs()) pages.push((locale) => articleHref(locale, slug));

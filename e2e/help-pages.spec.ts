@@ -136,6 +136,12 @@ test("a URL that is not a walk of the graph is a 404 page that links home (issue
   expect(unknownGuide?.status()).toBe(404);
 });
 
+test("a draft guide has no public page until the help desk publishes it", async ({ page }) => {
+  for (const url of ["/ja/guides/wifi", "/en/guides/wifi/ssid-eduroam", "/ja/guides/password", "/en/guides/password/forgot"]) {
+    expect((await page.goto(url))?.status(), url).toBe(404);
+  }
+});
+
 test("a step view is counted by the beacon, without personal data", async ({ page }) => {
   const views = async () =>
     (await sql<{ n: number }>(`SELECT coalesce(sum(views), 0)::int AS n FROM "StepView" WHERE "guideId" = 'jaist-sso' AND "stepId" = 'otp-input'`)).rows[0].n;

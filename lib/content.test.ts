@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  GUIDE_IDS,
+  listAllGuideIds,
   getArticle,
   getGuide,
+  getGuideDeclaration,
   getGuideIntro,
   getStepContent,
   getTopics,
@@ -22,8 +23,8 @@ function expectLinksExist(doc: CompiledMdx, where: string) {
   for (const id of doc.externalLinks) expect(links, `${where}: <ExternalLink id="${id}">`).toContain(id);
 }
 
-describe.each(GUIDE_IDS)("guide %s content", (guideId) => {
-  const guide = getGuide(guideId)!;
+describe.each(listAllGuideIds())("guide %s content", (guideId) => {
+  const guide = getGuideDeclaration(guideId)!;
   const stepIds = Object.keys(guide.steps);
 
   it.each(LOCALES)("has a valid index page in %s", async (locale) => {

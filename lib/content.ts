@@ -8,11 +8,12 @@ import matter from "gray-matter";
 import type { MDXContent } from "mdx/types";
 import * as runtime from "react/jsx-runtime";
 import { z } from "zod";
-import { GuideSchema, stepOf, type Guide } from "@/lib/guide-graph";
+import { stepOf } from "@/lib/guide-graph";
+import type { GuideDeclaration } from "@/lib/guides/declaration";
+import { discoverGuides } from "@/lib/guides/registry";
 import type { Locale } from "@/lib/i18n";
 
 export const CONTENT_DIR = path.join(process.cwd(), "content");
-export const GUIDE_IDS = ["jaist-sso"] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
@@ -146,18 +147,35 @@ function compileCached(key: string, source: string, file: string): Promise<Compi
 // ---------------------------------------------------------------------------------------------
 // Guides
 
-const guides = new Map<string, Guide>();
+let registry: Map<string, GuideDeclaration> | undefined;
+/** Every guide folder of content/guides, parsed and checked once per process (content changes only with a deploy). */
+function guides(): Map<string, GuideDeclaration> {
+  registry ??= discoverGuides(path.join(CONTENT_DIR, "guides"));
+  return registry;
+}
 
-/** The parsed step graph of a guide, or null when no such guide exists. Cached per process. */
-export function getGuide(guideId: string): Guide | null {
-  if (!(GUIDE_IDS as readonly string[]).includes(guideId)) return null;
-  let guide = guides.get(guideId);
-  if (!guide) {
-    const raw = readFileSync(path.join(CONTENT_DIR, "guides", guideId, "guide.json"), "utf8");
-    guide = GuideSchema.parse(JSON.parse(raw));
-    guides.set(guideId, guide);
-  }
-  return guide;
+/** The guides the public sees, in id order. Drafts wait for help-desk review (issue 9). */
+export function listGuideIds(): string[] {
+  return [...guides().values()].filter((g) => !g.draft).map((g) => g.id);
+}
+
+/** Every guide, drafts included: content checks and staff views. */
+export function listAllGuideIds(): string[] {
+  return [...guides().keys()];
+}
+
+/**
+ * The public guide a URL or a request names, or null when there is no such guide or it is a draft.
+ * Pages and actions resolve a guide with this first, so a draft has no public page.
+ */
+export function getGuide(guideId: string): GuideDeclaration | null {
+  const guide = guides().get(guideId);
+  return guide && !guide.draft ? guide : null;
+}
+
+/** Any guide, drafts included, for the text of a guide already resolved and for content checks. */
+export function getGuideDeclaration(guideId: string): GuideDeclaration | null {
+  return guides().get(guideId) ?? null;
 }
 
 function guideFile(guideId: string, locale: Locale, name: string) {
@@ -174,7 +192,7 @@ export type GuideIntro = {
 
 /** The guide's first page text (index.mdx), split so the start step can sit between the two parts. */
 export async function getGuideIntro(guideId: string, locale: Locale): Promise<GuideIntro | null> {
-  if (!getGuide(guideId)) return null;
+  if (!getGuideDeclaration(guideId)) return null;
   const file = guideFile(guideId, locale, "index");
   const { data, body } = readMatter(file, GuideIndexFrontmatterSchema);
   const split = body.search(/^## /m);
@@ -191,7 +209,7 @@ export type GuideStepContent = { frontmatter: StepFrontmatter; doc: CompiledMdx 
 
 /** A step's text in one language, or null when the guide or step does not exist. */
 export async function getStepContent(guideId: string, locale: Locale, stepId: string): Promise<GuideStepContent | null> {
-  const guide = getGuide(guideId);
+  const guide = getGuideDeclaration(guideId);
   if (!guide || !stepOf(guide, stepId)) return null;
   const file = guideFile(guideId, locale, stepId);
   const { data, body } = readMatter(file, StepFrontmatterSchema);
@@ -200,13 +218,13 @@ export async function getStepContent(guideId: string, locale: Locale, stepId: st
 
 /** Frontmatter only (titles for trails, sitemaps and search), without compiling the body. */
 export function getStepFrontmatter(guideId: string, locale: Locale, stepId: string): StepFrontmatter | null {
-  const guide = getGuide(guideId);
+  const guide = getGuideDeclaration(guideId);
   if (!guide || !stepOf(guide, stepId)) return null;
   return readMatter(guideFile(guideId, locale, stepId), StepFrontmatterSchema).data;
 }
 
 export function getGuideFrontmatter(guideId: string, locale: Locale): GuideIndexFrontmatter | null {
-  if (!getGuide(guideId)) return null;
+  if (!getGuideDeclaration(guideId)) return null;
   return readMatter(guideFile(guideId, locale, "index"), GuideIndexFrontmatterSchema).data;
 }
 
@@ -289,7 +307,7 @@ export function listExternalLinkIds(): string[] {
 
 /** A step's title (the contact form's path, the staff checklist); the graph label when the file lacks one. */
 export function getStepTitle(guideId: string, stepId: string, locale: Locale): string | null {
-  const guide = getGuide(guideId);
+  const guide = getGuideDeclaration(guideId);
   const step = guide ? stepOf(guide, stepId) : undefined;
   if (!step) return null;
   return getStepFrontmatter(guideId, locale, stepId)?.title ?? step.label;

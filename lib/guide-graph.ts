@@ -2,18 +2,14 @@
 // schema and the pure functions over it: replaying a walk, listing every walk, validating a guide.
 import { z } from "zod";
 
-/** Answers a choice can set; the contact form pre-fills from them (see lib/validation/intake). */
-export const AnswersSchema = z
-  .object({
-    message: z.enum(["auth-failed", "cert-invalid-no-otp", "oath-screen"]),
-    network: z.enum(["campus-wifi", "campus-wired", "ssl-vpn", "newcomer", "eduroam", "off-campus", "other-vpn"]),
-    factor: z.enum(["none", "otp", "certificate", "fido2"]),
-    stopsAt: z.enum(["after-password", "factor-screen", "after-otp", "after-certificate", "no-login-page"]),
-    contactFormLogin: z.enum(["worked", "failed", "not-tried"]),
-    certificateImported: z.enum(["yes", "no"]),
-  })
-  .partial()
-  .strict();
+/**
+ * Answers a choice can set (answer key -> value); the contact form pre-fills from them. Which keys and
+ * values a guide may set is declared by its form (lib/guides/validate-declaration.ts checks each choice).
+ */
+export const AnswersSchema = z.record(
+  z.string().regex(/^[a-z][A-Za-z0-9]*$/, "answer keys are camelCase"),
+  z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "answer values are lower-case kebab-case"),
+);
 export type Answers = z.infer<typeof AnswersSchema>;
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "ids are lower-case kebab-case");

@@ -5,7 +5,7 @@
 // words with a crude suffix strip (revoke finds revoked, certificate finds certificates).
 
 import {
-  GUIDE_IDS,
+  listGuideIds,
   getArticle,
   getGuide,
   getGuideIntro,
@@ -221,7 +221,7 @@ const documents = new Map<Locale, Promise<SearchDoc[]>>();
 
 async function buildDocuments(locale: Locale): Promise<SearchDoc[]> {
   const docs: SearchDoc[] = [];
-  for (const guideId of GUIDE_IDS) {
+  for (const guideId of listGuideIds()) {
     const guide = getGuide(guideId)!;
     const intro = (await getGuideIntro(guideId, locale))!;
     docs.push({

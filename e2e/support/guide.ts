@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
-import { GuideSchema, allWalks, type Guide, type Walk } from "@/lib/guide-graph";
+import { allWalks, type Guide, type Walk } from "@/lib/guide-graph";
+import { GuideDeclarationSchema } from "@/lib/guides/declaration";
 
 export type Locale = "ja" | "en";
 export const LOCALES: Locale[] = ["ja", "en"];
@@ -12,7 +13,7 @@ export const LOCALES: Locale[] = ["ja", "en"];
 const root = path.join(process.cwd(), "content", "guides");
 
 export function loadGuide(guideId: string): Guide {
-  return GuideSchema.parse(JSON.parse(readFileSync(path.join(root, guideId, "guide.json"), "utf8")));
+  return GuideDeclarationSchema.parse(JSON.parse(readFileSync(path.join(root, guideId, "guide.json"), "utf8")));
 }
 
 export type StepText = { title: string; question?: string; choices: Record<string, string> };

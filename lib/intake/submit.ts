@@ -3,7 +3,7 @@
 // screenshot and its confirmation mail in one transaction.
 import "server-only";
 import { randomInt } from "node:crypto";
-import { GUIDE_IDS, getGuide } from "@/lib/content";
+import { getGuide, listGuideIds } from "@/lib/content";
 import { createTicketFromIntake, getIntakeByIdempotencyKey } from "@/lib/data/tickets";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -62,7 +62,7 @@ export function serverPrefill(guideId: string | undefined, walk: string | undefi
 }
 
 function isKnownTried(value: string): boolean {
-  return (EXTRA_TRIED.values as readonly string[]).includes(value) || GUIDE_IDS.some((id) => Boolean(stepOf(getGuide(id)!, value)));
+  return (EXTRA_TRIED.values as readonly string[]).includes(value) || listGuideIds().some((id) => Boolean(stepOf(getGuide(id)!, value)));
 }
 
 export type SubmitInput = {

@@ -98,6 +98,20 @@ export function formatJstDateTime(date: Date): string {
 
 const nfkc = (s: unknown) => (typeof s === "string" ? s.normalize("NFKC").trim() : s);
 
+/** Meta fields of every contact request, rendered by the form (hidden) or sent by API clients. */
+export function requestMetaFields(locale: Locale) {
+  return {
+    // A tampered locale falls back to the form's: it only picks the language of the mail.
+    locale: z.enum(["ja", "en"]).catch(locale).default(locale),
+    guide: z.string({ error: M.walk[locale] }).max(50, M.walk[locale]).optional(),
+    walk: z.string({ error: M.walk[locale] }).max(1000, M.walk[locale]).optional(),
+    idempotencyKey: z
+      .string({ error: M.formData[locale] })
+      .regex(/^[A-Za-z0-9_-]{16,100}$/, M.formData[locale])
+      .optional(),
+  };
+}
+
 /** The contact-form schema with messages in the given language. `now` decides what "future" means. */
 export function intakeSchema(locale: Locale, now: () => Date = () => new Date()) {
   const noSecret = (s: string) => !containsSecret(s);
@@ -150,15 +164,7 @@ export function intakeSchema(locale: Locale, now: () => Date = () => new Date())
       // A certificate serial or issue date is long digits by nature: not run through the detector.
       certificateInfo: text(locale, LIMITS.certificateInfo, false).optional(),
       description: text(locale, LIMITS.description, true).refine(noSecret, M.secret[locale]),
-      // Meta fields rendered by the form (hidden) or sent by API clients.
-      // A tampered locale falls back to the form's: it only picks the language of the mail.
-      locale: z.enum(["ja", "en"]).catch(locale).default(locale),
-      guide: z.string({ error: M.walk[locale] }).max(50, M.walk[locale]).optional(),
-      walk: z.string({ error: M.walk[locale] }).max(1000, M.walk[locale]).optional(),
-      idempotencyKey: z
-        .string({ error: M.formData[locale] })
-        .regex(/^[A-Za-z0-9_-]{16,100}$/, M.formData[locale])
-        .optional(),
+      ...requestMetaFields(locale),
     })
     .refine((v) => v.service !== "other" || Boolean(v.serviceOther), {
       path: ["serviceOther"],

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SearchForm } from "@/components/help/search-form";
-import { GUIDE_IDS, getGuideFrontmatter, getStepFrontmatter, getGuide, listArticlesByTopic } from "@/lib/content";
+import { listGuideIds, getGuideFrontmatter, getStepFrontmatter, getGuide, listArticlesByTopic } from "@/lib/content";
 import { articleHref, contactHref, guideHref } from "@/lib/help-urls";
 import { isLocale } from "@/lib/i18n";
 
@@ -47,7 +47,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   const t = TEXT[locale];
-  const guides = GUIDE_IDS.map((id) => {
+  const guides = listGuideIds().map((id) => {
     const guide = getGuide(id)!;
     const start = getStepFrontmatter(id, locale, guide.start)!;
     return {

@@ -4,7 +4,7 @@ import { DailyBarChart } from "@/components/admin/bar-chart";
 import { buttonClass, formatDuration, Time } from "@/components/admin/format";
 import { stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
-import { GUIDE_IDS } from "@/lib/content";
+import { listGuideIds } from "@/lib/content";
 import { incidentHints, INCIDENT_WINDOW_MINUTES, medianResponseTimes, newTicketsPerDay, openTicketBreakdown, stepFunnel } from "@/lib/data/dashboard";
 import { listServiceStatuses } from "@/lib/data/service-status";
 import { MESSAGE_SHOWN, NETWORK, TICKET_STATUS } from "@/lib/ticket-fields";
@@ -21,7 +21,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
     medianResponseTimes(30),
     incidentHints(),
     listServiceStatuses(),
-    Promise.all(GUIDE_IDS.map(async (g) => ({ guideId: g, rows: await stepFunnel(g, 30) }))),
+    Promise.all(listGuideIds().map(async (g) => ({ guideId: g, rows: await stepFunnel(g, 30) }))),
   ]);
   const sso = services.find((s) => s.id === "jaist-sso");
 

@@ -10,7 +10,7 @@ import { StatusCheck } from "@/components/help/status-banner";
 import { StepFeedback } from "@/components/help/step-feedback";
 import { Trail } from "@/components/help/trail";
 import { ViewBeacon } from "@/components/help/view-beacon";
-import { GUIDE_IDS, getGuide, getGuideIntro, getStepContent, getStepFrontmatter, getStepTitle } from "@/lib/content";
+import { listGuideIds, getGuide, getGuideIntro, getStepContent, getStepFrontmatter, getStepTitle } from "@/lib/content";
 import { allWalks, endStep, replayWalk, stepOf, type Guide, type Walk } from "@/lib/guide-graph";
 import { guideHref } from "@/lib/help-urls";
 import { isLocale, type Locale } from "@/lib/i18n";
@@ -24,7 +24,7 @@ export const dynamicParams = false;
 type Params = { locale: string; guideId: string; walk?: string[] };
 
 export function generateStaticParams() {
-  return GUIDE_IDS.flatMap((guideId) => allWalks(getGuide(guideId)!).map((walk) => ({ guideId, walk: walk.choices })));
+  return listGuideIds().flatMap((guideId) => allWalks(getGuide(guideId)!).map((walk) => ({ guideId, walk: walk.choices })));
 }
 
 const TEXT = {
