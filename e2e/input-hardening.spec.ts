@@ -121,6 +121,10 @@ for (const locale of ["ja", "en"] as const) {
       el.checked = true;
     });
     await send.click();
+    // The answer re-mounts the form, dropping the tampered input. Each step waits for that: the
+    // previous answer's summary reads the same, so waiting on it let the next tampering land on a
+    // form about to be replaced, and a valid resubmit filed a ticket under load.
+    await expect(page.locator('input[name="tried"][value="constructor"]')).toHaveCount(0);
     await expect(summary).toContainText(tried);
     await expect(summary.getByRole("listitem")).toHaveCount(1);
     await expect(page.locator("#f-description")).toHaveValue("証明書を選んでもログインできません。");
@@ -133,6 +137,7 @@ for (const locale of ["ja", "en"] as const) {
       el.checked = true;
     });
     await send.click();
+    await expect(page.locator('input[name="tried"][value="<script>"]')).toHaveCount(0);
     await expect(summary).toContainText(tried);
     await expect(summary.getByRole("listitem")).toHaveCount(1);
     if (locale === "ja") expect((await summary.textContent()) ?? "").not.toMatch(/Invalid|string|expected|pattern/i);
@@ -143,6 +148,7 @@ for (const locale of ["ja", "en"] as const) {
       el.value = "x".repeat(10_000);
     });
     await send.click();
+    await expect(page.locator('input[name="walk"][value^="xxxxxxxxxx"]')).toHaveCount(0);
     await expect(summary).not.toContainText(locale === "ja" ? "(0件)" : "0 items");
     await expect(summary.getByRole("listitem").first()).toBeVisible();
     expect(await ticketsByEmail(email)).toBe(0);

@@ -1,7 +1,6 @@
 "use server";
 // Public by design: the requester cannot log in (issue 4). Hardened inside lib/intake/submit.ts
 // (honeypot, per-IP limits in Postgres, idempotency, size and content checks).
-import type { ContactState, FormValues } from "@/components/intake/contact-state";
 import { clientIp } from "@/lib/client-ip";
 import { getStepTitle } from "@/lib/content";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database-unavailable";
@@ -19,7 +18,8 @@ import {
   STOPS_AT,
 } from "@/lib/ticket-fields";
 import { formDataToRaw, HIDDEN_FIELDS, type FieldErrors, type IntakeInput } from "@/lib/validation/intake";
-import { T } from "@/components/intake/messages";
+import type { ContactState, FormValues } from "./contact-state";
+import { T } from "./messages";
 
 function summary(data: IntakeInput, locale: Locale) {
   const t = T[locale];

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { randomUUID } from "node:crypto";
-import type { FormValues } from "@/components/intake/contact-state";
-import { ContactForm } from "@/components/intake/contact-form";
-import { T } from "@/components/intake/messages";
 import { getStepTitle } from "@/lib/content";
 import { isLocale } from "@/lib/i18n";
 import { serverPrefill } from "@/lib/intake/submit";
 import { describeUserAgent } from "@/lib/user-agent";
 import { FUTURE_SKEW_MS, formatJstDateTime } from "@/lib/validation/intake";
+import { ContactForm } from "./_components/contact-form";
+import type { FormValues } from "./contact-state";
+import { T } from "./messages";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

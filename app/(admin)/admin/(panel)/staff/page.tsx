@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { CreateStaffForm } from "@/components/admin/create-staff-form";
 import { formatDateTime, secondaryButtonClass } from "@/components/admin/format";
 import { requireAdmin } from "@/lib/auth/guards";
 import { listStaff } from "@/lib/data/staff";
 import { changeRoleAction, createStaffAction, setActiveAction } from "./actions";
+import { CreateStaffForm } from "./_components/create-staff-form";
 
 export const metadata: Metadata = { title: "スタッフ" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { ServiceStatusForm } from "@/components/admin/service-status-form";
 import { requireAdmin } from "@/lib/auth/guards";
 import { listServiceStatuses } from "@/lib/data/service-status";
 import { formatJstDateTime } from "@/lib/jst";
 import { saveServiceStatus } from "./actions";
+import { ServiceStatusForm } from "./_components/service-status-form";
 
 export const metadata: Metadata = { title: "稼働状況" };
 

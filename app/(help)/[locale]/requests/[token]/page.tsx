@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { STATUS_T } from "@/components/intake/messages";
-import { RequesterMessageForm } from "@/components/intake/requester-message-form";
 import { getTicketByToken, REQUESTER_CAN_WRITE } from "@/lib/data/tickets";
 import { isLocale, type Locale } from "@/lib/i18n";
 import { formatJst } from "@/lib/jst";
 import { TICKET_STATUS } from "@/lib/ticket-fields";
+import { RequesterMessageForm } from "./_components/requester-message-form";
+import { STATUS_T } from "./messages";
 
 type Props = { params: Promise<{ locale: string; token: string }> };
 

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { buttonClass, formatDateTime, PriorityBadge, StatusBadge, Time } from "@/components/admin/format";
-import { MessageForm } from "@/components/admin/message-forms";
 import { stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
 import { getGuide } from "@/lib/content";
@@ -21,6 +20,7 @@ import {
   TICKET_STATUS,
 } from "@/lib/ticket-fields";
 import { assigneeAction, noteAction, priorityAction, replyAction, statusAction } from "./actions";
+import { MessageForm } from "./_components/message-forms";
 
 type Params = Promise<{ reference: string }>;
 

@@ -7,13 +7,13 @@ import { notFound } from "next/navigation";
 import { ChoiceList } from "@/components/help/choice-list";
 import { Prose, mdxComponents } from "@/components/help/mdx-components";
 import { StatusCheck } from "@/components/help/status-banner";
-import { StepFeedback } from "@/components/help/step-feedback";
 import { Trail } from "@/components/help/trail";
 import { ViewBeacon } from "@/components/help/view-beacon";
 import { listGuideIds, getGuide, getGuideIntro, getStepContent, getStepFrontmatter, getStepTitle } from "@/lib/content";
 import { allWalks, endStep, replayWalk, stepOf, type Guide, type Walk } from "@/lib/guide-graph";
 import { guideHref } from "@/lib/help-urls";
 import { isLocale, type Locale } from "@/lib/i18n";
+import { StepFeedback } from "../_components/step-feedback";
 
 export const revalidate = 30;
 // Only the pre-rendered walks exist. Rendered on demand, every unknown path was cached as a page of

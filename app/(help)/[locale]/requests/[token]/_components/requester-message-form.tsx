@@ -1,12 +1,12 @@
 "use client";
 // The status page's "add a message" form; works without JavaScript like the contact form.
 import { useActionState, useEffect, useRef } from "react";
-import { addMessage, type MessageState } from "@/app/(help)/[locale]/requests/[token]/actions";
 import { FieldError, errorId, inputClass } from "@/components/intake/fields";
-import { STATUS_T } from "@/components/intake/messages";
 import { ScreenshotInput } from "@/components/intake/screenshot-input";
 import type { Locale } from "@/lib/i18n";
 import { LIMITS } from "@/lib/validation/intake";
+import { addMessage, type MessageState } from "../actions";
+import { STATUS_T } from "../messages";
 
 export function RequesterMessageForm({ locale, token }: { locale: Locale; token: string }) {
   const t = STATUS_T[locale];

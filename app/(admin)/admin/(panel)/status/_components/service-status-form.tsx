@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useId } from "react";
-import type { StatusFormState } from "@/app/(admin)/admin/(panel)/status/actions";
+import type { StatusFormState } from "../actions";
 
 type Service = { id: string; nameJa: string; state: string; messageJa: string | null; messageEn: string | null; since: string; until: string };
 type Action = (prev: StatusFormState, formData: FormData) => Promise<StatusFormState>;

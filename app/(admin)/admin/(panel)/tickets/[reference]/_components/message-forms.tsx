@@ -2,7 +2,7 @@
 // Internal note and public reply. useActionState keeps what was typed when the server refuses it,
 // and the forms still post without JavaScript.
 import { useActionState, useId } from "react";
-import type { MessageFormState } from "@/app/(admin)/admin/(panel)/tickets/[reference]/actions";
+import type { MessageFormState } from "../actions";
 
 type Action = (prev: MessageFormState, formData: FormData) => Promise<MessageFormState>;
 

@@ -3,8 +3,8 @@
 // printable summary of what was sent.
 import Link from "next/link";
 import { useEffect, useRef } from "react";
-import type { ContactState } from "@/components/intake/contact-state";
-import { T } from "@/components/intake/messages";
+import type { ContactState } from "../contact-state";
+import { T } from "../messages";
 import type { Locale } from "@/lib/i18n";
 
 export function ContactDone({ locale, state }: { locale: Locale; state: Extract<ContactState, { status: "done" }> }) {

@@ -3,10 +3,10 @@
 // "Did this solve it?": a server action form. Without JavaScript the browser posts it and the page
 // comes back with the result; with JavaScript the same happens without a reload.
 import { useActionState } from "react";
-import { submitFeedback, type FeedbackState } from "@/app/(help)/[locale]/guides/[guideId]/feedback-action";
 import type { Locale } from "@/lib/i18n";
 import { FEEDBACK_COMMENT_MAX } from "@/lib/validation/feedback";
 import { CONTROL_CHARACTER_MESSAGE } from "@/lib/validation/text";
+import { submitFeedback, type FeedbackState } from "../feedback-action";
 
 const TEXT = {
   ja: {

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import type { CreateStaffState } from "@/app/(admin)/admin/(panel)/staff/actions";
+import type { CreateStaffState } from "../actions";
 
 type Action = (prev: CreateStaffState, formData: FormData) => Promise<CreateStaffState>;
 const field = "mt-1 block min-h-11 w-full rounded border border-slate-400 bg-white px-2";

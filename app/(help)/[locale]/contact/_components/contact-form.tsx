@@ -3,11 +3,11 @@
 // page re-renders with errors and values); with JavaScript errors show without a reload and focus
 // moves to the first invalid field.
 import { useActionState, useEffect, useRef } from "react";
-import { submitContact } from "@/app/(help)/[locale]/contact/actions";
-import type { ContactState, FormValues } from "@/components/intake/contact-state";
-import { ContactDone } from "@/components/intake/contact-done";
+import { submitContact } from "../actions";
+import type { ContactState, FormValues } from "../contact-state";
+import { T } from "../messages";
+import { ContactDone } from "./contact-done";
 import { anchorId, ChoiceGroup, TextField } from "@/components/intake/fields";
-import { T } from "@/components/intake/messages";
 import { ScreenshotInput } from "@/components/intake/screenshot-input";
 import type { Locale } from "@/lib/i18n";
 import { AFFILIATION, CONTACT_FORM_LOGIN, EXTRA_TRIED, FACTOR, MESSAGE_SHOWN, NETWORK, SERVICE, STOPS_AT } from "@/lib/ticket-fields";
