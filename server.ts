@@ -86,6 +86,11 @@ async function main() {
   process.on("SIGINT", stop);
 
   await app.prepare();
+  // Next logs uncaught exceptions and carries on; a port that cannot be bound must end the process.
+  server.once("error", (error) => {
+    console.error(`[tebiki] cannot listen on ${hostname}:${port}: ${error.message}`);
+    process.exit(1);
+  });
   server.listen(port, hostname, () => {
     console.log(`> Ready on ${tls ? "https" : "http"}://${hostname}:${port} (${dev ? "development" : "production"})`);
   });
