@@ -2,6 +2,7 @@
 
 // "Did this solve it?": a server action form. Without JavaScript the browser posts it and the page
 // comes back with the result; with JavaScript the same happens without a reload.
+import "@/lib/validation/zod-jitless";
 import { useActionState } from "react";
 import { submitFeedback, type FeedbackState } from "@/app/(help)/[locale]/guides/[guideId]/feedback-action";
 import type { Locale } from "@/lib/i18n";

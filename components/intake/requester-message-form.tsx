@@ -1,5 +1,6 @@
 "use client";
 // The status page's "add a message" form; works without JavaScript like the contact form.
+import "@/lib/validation/zod-jitless";
 import { useActionState, useEffect, useRef } from "react";
 import { addMessage, type MessageState } from "@/app/(help)/[locale]/requests/[token]/actions";
 import { FieldError, errorId, inputClass } from "@/components/intake/fields";
