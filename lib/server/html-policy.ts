@@ -97,7 +97,7 @@ export function applyHtmlPolicy(req: IncomingMessage, res: ServerResponse, polic
     const body = Buffer.concat(chunks);
     chunks.length = 0;
     mode = "flushing";
-    res.setHeader(CSP_HEADER, policyFor(inlineScriptHashes(body.toString("utf8"))));
+    res.setHeader(CSP_HEADER, policyFor(inlineScriptHashes(body)));
     if (res.hasHeader("content-length")) res.setHeader("content-length", body.length);
     return endOriginal.call(res, body, callback);
   } as ServerResponse["end"];

@@ -11,13 +11,18 @@ describe("inline script hashes", () => {
       `<script>self.__next_f.push([0])</script></head><body>`,
       `<script id="x" nonce="">(self.__next_s=self.__next_s||[]).push(["日本語"])</script>`,
       `<script>self.__next_f.push([0])</script>`,
-      `<SCRIPT type="module">import("/x.js")</SCRIPT></body></html>`,
+      `<script type="module">import("/x.js")</script><scripts>not a script</scripts></body></html>`,
     ].join("\n");
     expect(inlineScriptHashes(html)).toEqual([
       sha("self.__next_f.push([0])"),
       sha(`(self.__next_s=self.__next_s||[]).push(["日本語"])`),
       sha(`import("/x.js")`),
     ]);
+  });
+
+  it("reads bytes as they are sent: the same hashes from a Buffer as from its text", () => {
+    const html = `<p>日本語</p><script>self.__next_f.push([1,"証明書"])</script>`;
+    expect(inlineScriptHashes(Buffer.from(html))).toEqual([sha(`self.__next_f.push([1,"証明書"])`)]);
   });
 
   it("an empty document or one without inline scripts has none", () => {
