@@ -36,6 +36,12 @@ describe("forwarding headers", () => {
     expect(req.headers["x-forwarded-host"]).toBe("evil.example");
   });
 
+  it("behind a trusted proxy that sets only X-Real-IP, that is the client", () => {
+    const req = request({ "x-real-ip": "198.51.100.8" });
+    normalizeForwarding(req, true);
+    expect(req.headers["x-forwarded-for"]).toBe("198.51.100.8");
+  });
+
   it("behind a trusted proxy, a request without the headers is the proxy's own (health checks): socket address, http", () => {
     const req = request({});
     normalizeForwarding(req, true);

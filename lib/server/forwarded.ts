@@ -27,8 +27,9 @@ export function normalizeForwarding(req: IncomingMessage, trustProxy: boolean): 
     req.headers["x-forwarded-proto"] = encrypted ? "https" : "http";
     return;
   }
-  // The proxy appends the address it saw; without the header the proxy is the client (a health check).
-  if (!lastEntry(req.headers["x-forwarded-for"])) req.headers["x-forwarded-for"] = socketAddress;
+  // The proxy appends the address it saw (or, configured that way, sets only X-Real-IP); with
+  // neither, the proxy itself is the client (a health check).
+  if (!lastEntry(req.headers["x-forwarded-for"])) req.headers["x-forwarded-for"] = lastEntry(req.headers["x-real-ip"]) ?? socketAddress;
   // Proxies set or append the scheme they received; the last entry is the one our proxy wrote.
   const proto = encrypted ? "https" : lastEntry(req.headers["x-forwarded-proto"])?.toLowerCase() === "https" ? "https" : "http";
   req.headers["x-forwarded-proto"] = proto;
