@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { expect, test } from "@playwright/test";
-import { startAppServer, type AppServer } from "../reliability/support/app-server";
+import { insecureHttpsGet, startAppServer, type AppServer } from "../reliability/support/app-server";
 import { createStaffUser } from "./support/admin";
 import { apiBody } from "./support/intake";
 
@@ -67,6 +67,20 @@ test("without a trusted proxy, a client's own X-Forwarded-Proto makes nothing Se
     expect(res.headers()["strict-transport-security"]).toBeUndefined();
   } finally {
     await api.dispose();
+  }
+});
+
+test("served over https directly (no proxy), cookies are Secure and HSTS is sent, whatever the client claims", async () => {
+  test.setTimeout(120_000);
+  const tls = await startAppServer({ https: true, env: { TRUST_PROXY: "false" } });
+  try {
+    const res = await insecureHttpsGet(`${tls.url}/api/admin/csrf`, { "x-forwarded-proto": "http" });
+    expect(res.status).toBe(303);
+    const cookie = [res.headers["set-cookie"] ?? []].flat().join("\n");
+    expect(cookie).toMatch(/^__Host-next-auth\.csrf-token=.*;\s*secure/im);
+    expect(res.headers["strict-transport-security"]).toBe("max-age=31536000");
+  } finally {
+    await tls.stop();
   }
 });
 

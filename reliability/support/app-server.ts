@@ -2,6 +2,7 @@
 // server (server.ts) on a free port, against the database in DATABASE_URL. For tests that need an
 // instance of their own: a second instance, other settings, or one to stop or kill.
 import { spawn, type ChildProcess } from "node:child_process";
+import https from "node:https";
 import path from "node:path";
 import { expect } from "@playwright/test";
 import { freePort } from "@/lib/embedded-pg";
@@ -18,9 +19,26 @@ export type AppServer = {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 };
 
-export async function startAppServer(options: { env?: Record<string, string>; port?: number; readyTimeoutMs?: number } = {}): Promise<AppServer> {
+const TLS_DIR = path.join(__dirname, "tls");
+
+/** GET over https to a server with the test-only self-signed certificate; resolves with the status. */
+export function insecureHttpsGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+  return new Promise((resolve, reject) => {
+    https
+      .get(url, { rejectUnauthorized: false, headers }, (res) => {
+        res.resume();
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+      })
+      .on("error", reject);
+  });
+}
+
+export async function startAppServer(
+  options: { env?: Record<string, string>; port?: number; readyTimeoutMs?: number; /** serve https itself, with the test-only certificate */ https?: boolean } = {},
+): Promise<AppServer> {
   const port = options.port ?? (await freePort());
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${options.https ? "https" : "http"}://127.0.0.1:${port}`;
+  const tls = options.https ? { TLS_CERT_FILE: path.join(TLS_DIR, "test-only.crt"), TLS_KEY_FILE: path.join(TLS_DIR, "test-only.key") } : {};
   const root = process.cwd();
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
@@ -31,6 +49,7 @@ export async function startAppServer(options: { env?: Record<string, string>; po
       APP_URL: url,
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...tls,
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -47,6 +66,7 @@ export async function startAppServer(options: { env?: Record<string, string>; po
   await expect
     .poll(async () => {
       if (gone) throw new Error(`the app server exited before it was ready:\n${output}`);
+      if (options.https) return (await insecureHttpsGet(`${url}/api/health`).catch(() => null))?.status ?? 0;
       return (await fetch(`${url}/api/health`).catch(() => null))?.status ?? 0;
     }, { timeout: options.readyTimeoutMs ?? 90_000, message: `app server on ${url}` })
     .toBe(200);
