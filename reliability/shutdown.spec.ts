@@ -79,8 +79,16 @@ test("SIGTERM under keep-alive and intake load: nothing dropped, exit 0 within 1
   await expect.poll(() => sent.filter((s) => s.outcome === "complete").length, { timeout: 60_000 }).toBeGreaterThan(40);
   signalledAt = Date.now();
   app.child.kill("SIGTERM");
-  const exit = await app.exited;
+  // A deadline, not a pause: a process still running 12 s after SIGTERM has failed (a supervisor
+  // would SIGKILL it at 10 s); kill it so the loops end and the numbers can be reported.
+  let deadline: NodeJS.Timeout | undefined;
+  const exit = await Promise.race([
+    app.exited,
+    new Promise<"still running">((resolve) => (deadline = setTimeout(() => resolve("still running"), 12_000))),
+  ]);
+  clearTimeout(deadline);
   const stoppedInMs = Date.now() - signalledAt;
+  if (exit === "still running") await app.stop("SIGKILL");
   await Promise.all(loops);
   pool.destroy();
 
