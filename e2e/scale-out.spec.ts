@@ -1,42 +1,26 @@
-// Two app instances on one database behave as one: a second `next start` of the same build shares
+// Two app instances on one database behave as one: a second instance of the same build shares
 // the per-IP limits (Postgres), the staff session (signed token + database check) and the tickets.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { freePort } from "@/lib/embedded-pg";
+import { startAppServer, type AppServer } from "../reliability/support/app-server";
 import { createStaffUser, login } from "./support/admin";
 import { apiBody } from "./support/intake";
-import { E2E_AUTH_SECRET } from "./support/server-env";
 
 // One worker, one second instance for both tests.
 test.describe.configure({ mode: "serial" });
 
-let second: ChildProcess | undefined;
+let second: AppServer | undefined;
 let secondUrl = "";
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const port = await freePort();
-  secondUrl = `http://127.0.0.1:${port}`;
   // Same build, same database, same secret as the first instance (playwright.config.ts); no shared memory.
-  second = spawn(path.join(process.cwd(), "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      AUTH_SECRET: E2E_AUTH_SECRET,
-      NEXTAUTH_URL: secondUrl,
-      APP_URL: secondUrl,
-      LOG_LEVEL: "warn",
-    },
-    stdio: "ignore",
-  });
-  await expect
-    .poll(async () => (await fetch(`${secondUrl}/api/health`).catch(() => null))?.status ?? 0, { timeout: 90_000 })
-    .toBe(200);
+  second = await startAppServer({ env: { TRUST_PROXY: "true" } });
+  secondUrl = second.url;
 });
 
-test.afterAll(() => {
-  second?.kill("SIGTERM");
+test.afterAll(async () => {
+  await second?.stop();
 });
 
 const body = () => apiBody({ name: "Scale Out", description: "二つのインスタンスから送信しています。" });

@@ -1,17 +1,13 @@
-// The client's IP for abuse limits. `next start` fills X-Forwarded-For with the socket address
-// only when the request has none, so the header is the client's own word unless a proxy we trust
-// stands in front (docs/decisions/0008-client-ip.md). Behind one (TRUST_PROXY=true) the last entry
-// is the address that proxy appended.
+// The client's IP for abuse limits: the last X-Forwarded-For entry. The custom server (server.ts,
+// lib/server/forwarded.ts) makes that trustworthy: without TRUST_PROXY it replaces whatever the
+// client sent with the socket address; behind a trusted proxy the last entry is the address that
+// proxy appended (docs/decisions/0008-client-ip.md).
 import "server-only";
 import { headers } from "next/headers";
-import { env } from "@/lib/env";
 
-export function clientIpFrom(h: Headers, trustProxy = env().TRUST_PROXY): string {
+export function clientIpFrom(h: Headers): string {
   const forwarded = h.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
-  if (trustProxy && forwarded.length) return forwarded[forwarded.length - 1];
-  // Not behind a trusted proxy: the only value we can get; a client can change it, which is why
-  // production runs behind a proxy with TRUST_PROXY=true.
-  return forwarded[forwarded.length - 1] ?? h.get("x-real-ip") ?? "unknown";
+  return forwarded.at(-1) ?? "unknown";
 }
 
 export async function clientIp(): Promise<string> {

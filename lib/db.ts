@@ -31,3 +31,12 @@ export function db(): PrismaClient {
   globalForDb.tebikiPrisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
   return globalForDb.tebikiPrisma;
 }
+
+/** Closes the client and its pool (graceful shutdown); the next db() call would open new ones. */
+export async function closeDb(): Promise<void> {
+  const { tebikiPrisma: client, tebikiPool: openPool } = globalForDb;
+  globalForDb.tebikiPrisma = undefined;
+  globalForDb.tebikiPool = undefined;
+  await client?.$disconnect();
+  if (openPool && !openPool.ended) await openPool.end();
+}

@@ -18,9 +18,11 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 process.env.CHECKPOINT_DISABLE ??= "1";
 
 async function main(): Promise<number> {
-  // `next start` runs in production mode: refuse to start with an invalid production environment,
-  // before anything is started. (DATABASE_URL may still be unset: the embedded server sets it below.)
-  if (command.includes("start")) {
+  // The server without --dev (and `next start`) runs in production mode: refuse to start with an
+  // invalid production environment, before anything is started. (DATABASE_URL may still be unset:
+  // the embedded server sets it below.)
+  const production = command.includes("start") || (command.includes("server.ts") && !command.includes("--dev"));
+  if (production) {
     parseEnv({ DATABASE_URL: "postgresql://embedded", ...process.env, NODE_ENV: "production" });
   }
   let embedded: EmbeddedDb | undefined;

@@ -6,8 +6,9 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { authSecret } from "@/lib/env";
 import { secureCookies } from "@/lib/auth/options";
 
-export function csrfCookieName(): string {
-  return `${secureCookies() ? "__Host-" : ""}next-auth.csrf-token`;
+/** next-auth's name for the cookie, which depends on whether this request uses secure cookies. */
+export function csrfCookieName(requestHeaders: Headers): string {
+  return `${secureCookies(requestHeaders) ? "__Host-" : ""}next-auth.csrf-token`;
 }
 
 const hashOf = (token: string) => createHash("sha256").update(`${token}${authSecret()}`).digest("hex");

@@ -6,15 +6,15 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { checkAccess, type Need } from "@/lib/auth/access";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions, secureCookies } from "@/lib/auth/options";
 import type { StaffSessionUser } from "@/lib/data/staff";
 
 export type { StaffSessionUser };
 
 async function sessionUserId(): Promise<unknown> {
   // Reading the request first marks every guarded page dynamic, so `next build` never prerenders one.
-  await headers();
-  const session = await getServerSession(authOptions());
+  const requestHeaders = await headers();
+  const session = await getServerSession(authOptions(secureCookies(requestHeaders)));
   return (session?.user as { id?: unknown } | undefined)?.id;
 }
 

@@ -9,11 +9,16 @@ import { findActiveStaffByEmail, markLoggedIn } from "@/lib/data/staff";
 import { authSecret, env } from "@/lib/env";
 import { verifyLogin } from "@/lib/auth/credentials";
 import { safeCallbackPath } from "@/lib/auth/redirect";
+import { isHttpsRequest } from "@/lib/request-https";
 
 export const SESSION_HOURS = 12;
 
-export function secureCookies(): boolean {
-  return (process.env.NEXTAUTH_URL ?? env().APP_URL).startsWith("https://");
+/**
+ * Secure cookies (and next-auth's __Secure-/__Host- names) whenever this request came over https,
+ * directly or through the trusted proxy, and always when the public URL is https.
+ */
+export function secureCookies(requestHeaders: Headers): boolean {
+  return isHttpsRequest(requestHeaders) || (process.env.NEXTAUTH_URL ?? env().APP_URL).startsWith("https://");
 }
 
 export function oidcEnabled(): boolean {
@@ -23,10 +28,12 @@ export function oidcEnabled(): boolean {
 /** Thrown from authorize(); next-auth turns the message into ?error=RateLimited on the login page. */
 export const RATE_LIMITED = "RateLimited";
 
-let cached: NextAuthOptions | undefined;
+// One set of options per cookie mode: the cookie names differ, the rest is the same.
+const cached = new Map<boolean, NextAuthOptions>();
 
-export function authOptions(): NextAuthOptions {
-  if (cached) return cached;
+export function authOptions(secure: boolean): NextAuthOptions {
+  const known = cached.get(secure);
+  if (known) return known;
   const e = env();
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
@@ -59,9 +66,9 @@ export function authOptions(): NextAuthOptions {
       },
     });
   }
-  cached = {
+  const options: NextAuthOptions = {
     secret: authSecret(),
-    useSecureCookies: secureCookies(),
+    useSecureCookies: secure,
     session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
     pages: { signIn: "/admin/login", error: "/admin/login" },
     providers,
@@ -88,5 +95,6 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
-  return cached;
+  cached.set(secure, options);
+  return options;
 }

@@ -153,15 +153,30 @@ export async function deliverPending(options: DeliverOptions = {}) {
   return result;
 }
 
-const state = globalThis as unknown as { tebikiMailer?: { timer: NodeJS.Timeout; running: boolean; again: boolean; prunedAt: number } };
+type Mailer = {
+  timer: NodeJS.Timeout;
+  running: boolean;
+  again: boolean;
+  prunedAt: number;
+  /** The round in progress, for stopMailer() to wait on. */
+  current?: Promise<void>;
+  stopped?: boolean;
+};
+const state = globalThis as unknown as { tebikiMailer?: Mailer };
 
-async function tick() {
+function tick(): Promise<void> {
   const mailer = state.tebikiMailer;
   if (mailer?.running) {
     // A kick during a round: run once more when it ends, so a fresh mail never waits for the timer.
     mailer.again = true;
-    return;
+    return mailer.current ?? Promise.resolve();
   }
+  const round = runRound(mailer);
+  if (mailer) mailer.current = round;
+  return round;
+}
+
+async function runRound(mailer: Mailer | undefined) {
   if (mailer) mailer.running = true;
   try {
     // Keep going while whole batches come back: a backlog drains without waiting for the timer.
@@ -179,7 +194,7 @@ async function tick() {
   } finally {
     if (mailer) {
       mailer.running = false;
-      if (mailer.again) {
+      if (mailer.again && !mailer.stopped) {
         mailer.again = false;
         void tick();
       }
@@ -194,6 +209,19 @@ export function startMailer(intervalMs = 15_000) {
   timer.unref();
   state.tebikiMailer = { timer, running: false, again: false, prunedAt: 0 };
   void tick();
+}
+
+/**
+ * Stops the background sender (graceful shutdown): no new rounds; resolves when the round in progress
+ * has finished, so that a mail handed to SMTP is also recorded as sent before the pool closes.
+ */
+export async function stopMailer(): Promise<void> {
+  const mailer = state.tebikiMailer;
+  if (!mailer) return;
+  state.tebikiMailer = undefined;
+  mailer.stopped = true;
+  clearInterval(mailer.timer);
+  await mailer.current;
 }
 
 /** Sends right away after a commit that enqueued mail, instead of waiting for the next tick. */

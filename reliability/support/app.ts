@@ -5,17 +5,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "@/lib/embedded-pg";
+import { serverCommand } from "./app-server";
 import { waitFor } from "./wait";
 
 /** A fixed secret for test servers only (as e2e/support/server-env.ts). */
 export const RELIABILITY_AUTH_SECRET = "reliability-only-secret-0123456789abcdef0123";
 
 export type TestApp = { url: string; port: number; process: ChildProcess; logFile: string; stop(): Promise<void> };
-
-/** The server command. If the project's start command changes (a custom server), change it here only. */
-function serverCommand(port: number): [string, string[]] {
-  return [path.join(process.cwd(), "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"]];
-}
 
 const running = new Set<ChildProcess>();
 process.on("exit", () => {

@@ -1,4 +1,4 @@
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 import { AdminHeader } from "@/components/admin/admin-nav";
 import { csrfCookieName, csrfTokenFromCookie } from "@/lib/auth/csrf";
@@ -7,7 +7,7 @@ import { requireStaff } from "@/lib/auth/guards";
 // For the eyes only (the menu, the name): every page, action and route below checks on its own.
 export default async function PanelLayout({ children }: { children: ReactNode }) {
   const user = await requireStaff();
-  const csrf = csrfTokenFromCookie((await cookies()).get(csrfCookieName())?.value);
+  const csrf = csrfTokenFromCookie((await cookies()).get(csrfCookieName(await headers()))?.value);
   return (
     <>
       <AdminHeader user={user} csrfToken={csrf} />

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { csrfCookieName, csrfTokenFromCookie } from "@/lib/auth/csrf";
 import { currentStaff } from "@/lib/auth/guards";
@@ -36,7 +36,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
 
   if (await currentStaff()) redirect(callbackUrl);
 
-  const token = csrfTokenFromCookie((await cookies()).get(csrfCookieName())?.value);
+  const token = csrfTokenFromCookie((await cookies()).get(csrfCookieName(await headers()))?.value);
   if (!token && !param("csrf")) {
     const qs = new URLSearchParams({ callbackUrl });
     if (error) qs.set("error", error);

@@ -17,11 +17,11 @@ export async function GET(request: NextRequest) {
   if (error && /^[A-Za-z]{1,40}$/.test(error)) back.searchParams.set("error", error);
   back.searchParams.set("csrf", "1");
   const response = new NextResponse(null, { status: 303, headers: { Location: `${back.pathname}${back.search}` } });
-  response.cookies.set(csrfCookieName(), newCsrfCookie().value, {
+  response.cookies.set(csrfCookieName(request.headers), newCsrfCookie().value, {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: secureCookies(),
+    secure: secureCookies(request.headers),
   });
   response.headers.set("Cache-Control", "no-store");
   return response;

@@ -24,7 +24,8 @@ function post(payload: unknown, headers: Record<string, string> = {}, ip = `203.
   return POST(
     new Request("http://localhost/api/v1/tickets", {
       method: "POST",
-      headers: { "content-type": "application/json", "x-real-ip": ip, ...headers },
+      // As server.ts leaves it (lib/server/forwarded.ts): the client address in X-Forwarded-For.
+      headers: { "content-type": "application/json", "x-forwarded-for": ip, ...headers },
       body: typeof payload === "string" ? payload : JSON.stringify(payload),
     }),
   );

@@ -15,9 +15,9 @@ export function ContactDone({ locale, state }: { locale: Locale; state: Extract<
     window.scrollTo({ top: 0 });
   }, []);
   return (
-    <section aria-labelledby="done-title" className="space-y-6">
-      {/* Printing the confirmation should give the request, not the site's navigation. */}
-      <style>{"@media print { body > header, body > footer { display: none !important } }"}</style>
+    // data-print-alone: printing the confirmation gives the request, not the site's navigation
+    // (app/globals.css; a stylesheet rule because the CSP allows no inline <style>).
+    <section aria-labelledby="done-title" className="space-y-6" data-print-alone="">
       <div className="rounded-md border-2 border-green-700 bg-green-50 p-4">
         <h2 id="done-title" ref={heading} tabIndex={-1} className="text-xl font-bold text-green-900">
           {t.doneTitle}

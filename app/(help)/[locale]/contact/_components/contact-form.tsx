@@ -2,6 +2,7 @@
 // The contact form (issue 4). A plain <form action={serverAction}>: it works without JavaScript (the
 // page re-renders with errors and values); with JavaScript errors show without a reload and focus
 // moves to the first invalid field.
+import "@/lib/validation/zod-jitless";
 import { useActionState, useEffect, useRef } from "react";
 import { submitContact } from "../actions";
 import type { ContactState, FormValues } from "../contact-state";

@@ -3,7 +3,7 @@
 // "Did this solve it?" (public: no staff guard; no personal data). The vote is keyed by a hashed
 // random id in an httpOnly session cookie: one vote per step and browser session, a second vote updates.
 import { createHash, randomBytes } from "node:crypto";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { clientIp } from "@/lib/client-ip";
 import { getGuide } from "@/lib/content";
@@ -13,6 +13,7 @@ import { endStep, replayWalk, stepOf } from "@/lib/guide-graph";
 import { guideHref } from "@/lib/help-urls";
 import { requestLog } from "@/lib/log";
 import { hit } from "@/lib/rate-limit";
+import { isHttpsRequest } from "@/lib/request-https";
 import { FeedbackSchema } from "@/lib/validation/feedback";
 
 export type FeedbackState = {
@@ -32,7 +33,8 @@ async function sessionHash(): Promise<string> {
   if (!id || !/^[A-Za-z0-9_-]{20,64}$/.test(id)) {
     id = randomBytes(24).toString("base64url");
     // No maxAge: a session cookie, so "one vote per step" lasts for this browser session only.
-    jar.set(COOKIE, id, { httpOnly: true, sameSite: "lax", path: "/", secure: env().APP_URL.startsWith("https:") });
+    const secure = isHttpsRequest(await headers()) || env().APP_URL.startsWith("https:");
+    jar.set(COOKIE, id, { httpOnly: true, sameSite: "lax", path: "/", secure });
   }
   return hashFeedbackSession(id);
 }

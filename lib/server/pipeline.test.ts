@@ -1,0 +1,111 @@
+// The response pipeline of server.ts on a real HTTP server, with a handler that answers the way
+// Next does (headers first, then the body in chunks).
+import { createHash } from "node:crypto";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { responsePipeline } from "@/lib/server/pipeline";
+
+const sha = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+const FIRST = "self.__next_f.push([1,\"a\"])";
+const LAST = `self.__next_f.push([1,"${"x".repeat(4000)}"])`;
+const PAGE_HEAD = `<!DOCTYPE html><html><head><script src="/_next/static/chunks/main.js" async></script><script>${FIRST}</script>`;
+const PAGE_TAIL = `<p>${"本文 ".repeat(500)}</p><script>${LAST}</script></body></html>`;
+
+let server: http.Server;
+let base = "";
+
+function app(req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? "/", "http://x");
+  if (url.pathname === "/page") {
+    res.statusCode = 200;
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.setHeader("ETag", '"v1"');
+    if (req.headers["if-none-match"] === '"v1"') {
+      res.statusCode = 304;
+      res.end();
+      return;
+    }
+    // Like Next's pipeToNodeResponse: flush the headers, then write chunk by chunk.
+    res.flushHeaders();
+    res.write(PAGE_HEAD);
+    setTimeout(() => res.end(PAGE_TAIL), 5);
+    return;
+  }
+  if (url.pathname === "/json") {
+    res.writeHead(200, { "Content-Type": "application/json" });
+    res.end(JSON.stringify({ ok: true }));
+    return;
+  }
+  if (url.pathname === "/client") {
+    res.setHeader("Content-Type", "application/json");
+    res.end(JSON.stringify({ ip: req.headers["x-forwarded-for"], proto: req.headers["x-forwarded-proto"] }));
+    return;
+  }
+  res.statusCode = 404;
+  res.end();
+}
+
+beforeAll(async () => {
+  const prepare = responsePipeline({ dev: false, trustProxy: false });
+  server = http.createServer((req, res) => {
+    prepare(req, res);
+    app(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+function get(path: string, headers: Record<string, string> = {}, method = "GET") {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    const req = http.request(`${base}${path}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+const scriptSrc = (csp: string | string[] | undefined) => String(csp).split("; ").find((d) => d.startsWith("script-src "));
+
+describe("response pipeline", () => {
+  it("lists the hash of every inline script of a streamed page, the last chunk's too, and leaves the body as it was", async () => {
+    const res = await get("/page");
+    expect(res.status).toBe(200);
+    expect(res.body.toString("utf8")).toBe(PAGE_HEAD + PAGE_TAIL);
+    expect(scriptSrc(res.headers["content-security-policy"])).toBe(`script-src 'self' ${sha(FIRST)} ${sha(LAST)}`);
+    expect(res.headers["x-frame-options"]).toBe("DENY");
+    expect(res.headers["permissions-policy"]).toContain("camera=()");
+  });
+
+  it("gzips after hashing when the client accepts it", async () => {
+    const res = await get("/page", { "accept-encoding": "gzip" });
+    expect(res.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(res.body).toString("utf8")).toBe(PAGE_HEAD + PAGE_TAIL);
+    expect(scriptSrc(res.headers["content-security-policy"])).toBe(`script-src 'self' ${sha(FIRST)} ${sha(LAST)}`);
+  });
+
+  it("sends no policy with a 304, so the cached page keeps its own hashes", async () => {
+    const res = await get("/page", { "if-none-match": '"v1"' });
+    expect(res.status).toBe(304);
+    expect(res.headers["content-security-policy"]).toBeUndefined();
+  });
+
+  it("answers HEAD and other types with the policy without hashes", async () => {
+    for (const res of [await get("/page", {}, "HEAD"), await get("/json")]) {
+      expect(scriptSrc(res.headers["content-security-policy"])).toBe("script-src 'self'");
+    }
+    expect(JSON.parse((await get("/json")).body.toString())).toEqual({ ok: true });
+  });
+
+  it("gives the handler the socket's address and scheme, not the client's forwarding headers", async () => {
+    const res = await get("/client", { "x-forwarded-for": "10.0.0.1", "x-forwarded-proto": "https", "x-real-ip": "10.0.0.2" });
+    expect(JSON.parse(res.body.toString())).toEqual({ ip: "127.0.0.1", proto: "http" });
+    expect(res.headers["strict-transport-security"]).toBeUndefined();
+  });
+});

@@ -1,0 +1,47 @@
+// Everything the custom server does to a request and its response before Next's handler sees them:
+// trustworthy forwarding headers, security headers, compression, and the HTML pages' CSP. Shared by
+// server.ts and the tests, so that what the tests check is what production runs.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Duplex } from "node:stream";
+import compression from "compression";
+import { normalizeForwarding } from "@/lib/server/forwarded";
+import { applyHtmlPolicy } from "@/lib/server/html-policy";
+import { CSP_HEADER, contentSecurityPolicy, staticSecurityHeaders } from "@/lib/server/security-headers";
+
+export type PipelineOptions = {
+  dev: boolean;
+  trustProxy: boolean;
+  formActionOrigins?: readonly string[];
+  /** Runs right before a response's headers go out (graceful shutdown adds `Connection: close`). */
+  beforeHeaders?: (res: ServerResponse) => void;
+};
+
+// compression's zlib stream is never ended when the client goes away mid-response and then
+// outlives the response; Next's own server destroys it the same way (release-compression-stream).
+function releaseCompressionStream(res: ServerResponse) {
+  const noop = () => {};
+  const stream: unknown = res.on("drain", noop);
+  if (stream === res || !(stream instanceof Duplex)) {
+    res.off("drain", noop);
+    return;
+  }
+  stream.destroy();
+}
+
+export function responsePipeline({ dev, trustProxy, formActionOrigins = [], beforeHeaders }: PipelineOptions) {
+  const compress = compression();
+  const policyFor = (scriptHashes: readonly string[] | undefined) => contentSecurityPolicy({ dev, scriptHashes, formActionOrigins });
+  return (req: IncomingMessage, res: ServerResponse) => {
+    normalizeForwarding(req, trustProxy);
+    const https = req.headers["x-forwarded-proto"] === "https";
+    for (const [name, value] of Object.entries(staticSecurityHeaders({ dev, https }))) res.setHeader(name, value);
+    res.setHeader(CSP_HEADER, policyFor(undefined));
+    // Ours instead of Next's (next.config.ts compress: false): Next's would compress inside its
+    // handler, above the layer that reads a page's HTML to hash its scripts.
+    compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => {});
+    res.once("close", () => {
+      if (!res.writableFinished) releaseCompressionStream(res);
+    });
+    applyHtmlPolicy(req, res, policyFor, beforeHeaders && (() => beforeHeaders(res)));
+  };
+}

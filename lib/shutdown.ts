@@ -1,0 +1,26 @@
+// Work to finish before the process exits (the mail sender, the database pool). Registered from
+// inside Next's bundles (instrumentation.ts) and run by the custom server (server.ts), which load
+// separate copies of this module: the list lives on globalThis under a registered symbol.
+type Hook = () => Promise<void> | void;
+
+const KEY = Symbol.for("tebiki.shutdown-hooks");
+const holder = globalThis as unknown as Record<symbol, Hook[] | undefined>;
+
+function hooks(): Hook[] {
+  return (holder[KEY] ??= []);
+}
+
+export function onShutdown(hook: Hook): void {
+  hooks().push(hook);
+}
+
+/** Runs every hook once, in order; a failing hook does not keep the others from running. */
+export async function runShutdownHooks(report: (error: unknown) => void = () => {}): Promise<void> {
+  for (const hook of hooks().splice(0)) {
+    try {
+      await hook();
+    } catch (error) {
+      report(error);
+    }
+  }
+}

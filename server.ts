@@ -1,0 +1,102 @@
+// The app's HTTP(S) server: Next's request handler behind a thin layer that Next's own `next start`
+// cannot provide (docs/decisions/0010-custom-server.md):
+// - forwarding headers are believed only from a trusted proxy; otherwise the socket decides the
+//   client address and scheme (lib/server/forwarded.ts, 0008);
+// - security headers on every response, and a CSP that lists the hashes of each HTML page's inline
+//   scripts, so that pages stay pre-rendered (lib/server/html-policy.ts);
+// - graceful shutdown on SIGTERM/SIGINT within 10 s (lib/server/graceful.ts).
+//
+// `tsx server.ts [--dev] [-p PORT] [-H HOST]`; `npm start` and `npm run dev` run it through
+// scripts/with-db.ts (migrations, embedded PostgreSQL).
+import { readFileSync } from "node:fs";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import https from "node:https";
+import { parseEnv } from "@/lib/env";
+import { log } from "@/lib/log";
+import { drainer } from "@/lib/server/graceful";
+import { responsePipeline } from "@/lib/server/pipeline";
+import { runShutdownHooks } from "@/lib/shutdown";
+
+/** Connections still open this long after SIGTERM are cut, leaving time to stop the rest within 10 s. */
+const DRAIN_MS = 7_500;
+const EXIT_DEADLINE_MS = 9_500;
+
+function option(args: string[], names: string[]): string | undefined {
+  const at = args.findIndex((a) => names.includes(a));
+  return at === -1 ? undefined : args[at + 1];
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const dev = args.includes("--dev");
+  const port = Number(option(args, ["-p", "--port"]) ?? process.env.PORT ?? 3000);
+  const hostname = option(args, ["-H", "--hostname"]) ?? "0.0.0.0";
+  // Before Next (and React) load: they pick their development or production builds from it.
+  (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+  const env = parseEnv(process.env);
+
+  const tls = env.TLS_CERT_FILE && env.TLS_KEY_FILE ? { cert: readFileSync(env.TLS_CERT_FILE), key: readFileSync(env.TLS_KEY_FILE) } : undefined;
+  const server = tls ? https.createServer(tls) : http.createServer();
+  const connections = drainer(server, { secure: Boolean(tls) });
+
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: process.cwd(), hostname, port, httpServer: server });
+  const handle = app.getRequestHandler();
+  const prepare = responsePipeline({
+    dev,
+    trustProxy: env.TRUST_PROXY,
+    // next-auth's SSO sign-in form redirects to the identity provider; form-action covers redirects.
+    formActionOrigins: env.OIDC_ISSUER ? [new URL(env.OIDC_ISSUER).origin] : [],
+    beforeHeaders: (res) => connections.beforeHeaders(res),
+  });
+
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    connections.track(req, res);
+    prepare(req, res);
+    handle(req, res).catch((error: unknown) => {
+      log.error({ err: error instanceof Error ? error.message : String(error), url: req.url }, "request handler failed");
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end();
+      } else res.destroy();
+    });
+  });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down: no new connections; finishing requests in flight");
+    // Whatever happens below, the process is gone before a supervisor's SIGKILL (commonly 10 s).
+    setTimeout(() => {
+      log.error("shutdown took too long; exiting");
+      process.exit(1);
+    }, EXIT_DEADLINE_MS);
+    void (async () => {
+      const { forced } = await connections.shutdown(DRAIN_MS);
+      if (forced) log.warn({ forced }, "connections still open at the drain deadline were cut");
+      await app.close().catch((error: unknown) => log.warn({ err: String(error) }, "next did not close cleanly"));
+      // The mail sender and the database pool (registered by instrumentation.ts).
+      await runShutdownHooks((error) => log.warn({ err: error instanceof Error ? error.message : String(error) }, "shutdown step failed"));
+      log.info("stopped");
+      process.exit(forced ? 1 : 0);
+    })();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+
+  await app.prepare();
+  // Next logs uncaught exceptions and carries on; a port that cannot be bound must end the process.
+  server.once("error", (error) => {
+    console.error(`[tebiki] cannot listen on ${hostname}:${port}: ${error.message}`);
+    process.exit(1);
+  });
+  server.listen(port, hostname, () => {
+    console.log(`> Ready on ${tls ? "https" : "http"}://${hostname}:${port} (${dev ? "development" : "production"})`);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.name === "EnvError" ? error.message : error.stack) : error);
+  process.exit(1);
+});
