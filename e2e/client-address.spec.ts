@@ -118,9 +118,10 @@ test.describe("behind the trusted proxy, a request that came over https", () => 
     const context = await browser.newContext({ extraHTTPHeaders: { ...https, "x-forwarded-for": `198.18.${randomUUID()}` } });
     try {
       const page = await context.newPage();
-      await page.goto("/ja/guides/jaist-sso");
+      // A leaf step (STEP1-2): only leaves ask "did this solve it?".
+      await page.goto("/ja/guides/jaist-sso/auth-failed/form-login-failed");
       const action = page.waitForResponse((r) => r.request().method() === "POST");
-      await page.getByRole("button", { name: "はい、解決した" }).first().click();
+      await page.getByTestId("step-feedback").getByRole("button", { name: "はい、解決した" }).click();
       const cookies = setCookies(await (await action).headersArray());
       const feedback = cookies.find((c) => c.startsWith("tebiki_feedback_session="));
       expect(feedback, cookies.join("\n")).toMatch(/;\s*secure/i);
