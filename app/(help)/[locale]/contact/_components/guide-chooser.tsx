@@ -84,7 +84,7 @@ export function GuideChooser({ locale, initialQuery, initialResults, guides }: P
         </div>
       </form>
 
-      <section aria-label={t.label} className="space-y-3">
+      <section className="space-y-3">
         <div aria-live="polite" className="space-y-1">
           {current && <p role="status">{current.results.length ? t.found(current.results.length) : t.none}</p>}
           {failed && typed && <p className="text-amber-900">{t.failed}</p>}
