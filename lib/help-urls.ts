@@ -19,3 +19,14 @@ export function contactHref(locale: Locale, from?: { guideId: string; walk: read
   // Commas are safe in a query string and keep the link readable.
   return `/${locale}/contact?${params.toString().replace(/%2C/g, ",")}`;
 }
+
+/**
+ * The contact form for a problem no guide covers (the chooser's "none of these"). What the user typed
+ * rides along as the description's pre-fill.
+ */
+export function genericContactHref(locale: Locale, description?: string): string {
+  const params = new URLSearchParams({ guide: "none" });
+  const text = description?.trim();
+  if (text) params.set("description", text);
+  return `/${locale}/contact?${params.toString()}`;
+}

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { normalize, parseQuery, searchDocs, searchHelp, type SearchDoc, type SearchHit } from "@/lib/search";
+import { getGuide, listAllGuideIds, listGuideIds } from "@/lib/content";
+import { shortestWalks } from "@/lib/guide-graph";
+import { guideHref } from "@/lib/help-urls";
+import { LOCALES } from "@/lib/i18n";
+import { helpDocuments, normalize, parseQuery, searchDocs, searchHelp, type SearchDoc, type SearchHit } from "@/lib/search";
 
 const marked = (hit: SearchHit) => [...hit.title, ...hit.snippet].filter((p) => p.mark).map((p) => p.text);
 
@@ -85,5 +89,37 @@ describe("search over the help content", () => {
     expect(otp.every((h) => h.doc.href.startsWith("/en/"))).toBe(true);
     expect(await searchHelp("en", "ハガキ")).toEqual([]);
     expect(await searchHelp("ja", "zzzyx")).toEqual([]);
+  });
+});
+
+describe("search across guides", () => {
+  it("indexes every public guide and every step of it, each step naming its guide; drafts not at all", async () => {
+    for (const locale of LOCALES) {
+      const docs = await helpDocuments(locale);
+      for (const id of listGuideIds()) {
+        const guideDoc = docs.find((d) => d.kind === "guide" && d.href === guideHref(locale, id));
+        expect(guideDoc, `${locale} ${id}`).toBeDefined();
+        for (const [stepId, walk] of shortestWalks(getGuide(id)!)) {
+          const step = docs.find((d) => d.kind === "step" && d.href === guideHref(locale, id, walk));
+          expect(step?.guide, `${locale} ${id} ${stepId}`).toEqual({ id, title: guideDoc!.title });
+        }
+      }
+      const drafts = listAllGuideIds().filter((id) => !listGuideIds().includes(id));
+      expect(drafts.length).toBeGreaterThan(0);
+      for (const id of drafts) expect(docs.filter((d) => d.href.startsWith(guideHref(locale, id)))).toEqual([]);
+    }
+  });
+
+  it("finds a guide by the symptoms of its catalog entry, words its pages may not use", async () => {
+    const ja = await searchHelp("ja", "ログインできない");
+    expect(ja.find((h) => h.doc.kind === "guide")?.doc.href).toBe("/ja/guides/jaist-sso");
+    const en = await searchHelp("en", "stuck at the OTP screen");
+    expect(en.find((h) => h.doc.kind === "guide")?.doc.href).toBe("/en/guides/jaist-sso");
+  });
+
+  it("says which guide a step hit belongs to", async () => {
+    const hits = (await searchHelp("ja", "証明書")).filter((h) => h.doc.kind === "step");
+    expect(hits.length).toBeGreaterThan(2);
+    expect(new Set(hits.map((h) => h.doc.guide?.title))).toEqual(new Set(["JAIST-SSOでログインに失敗する時は"]));
   });
 });

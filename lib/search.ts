@@ -22,6 +22,8 @@ export type SearchDoc = {
   title: string;
   /** A short label shown beside the title, e.g. STEP2-3. */
   label?: string;
+  /** The guide a step belongs to: with several guides, "STEP2" alone does not say which one. */
+  guide?: { id: string; title: string };
   /** Plain text blocks (paragraphs, list items, headings). */
   blocks: string[];
 };
@@ -224,11 +226,13 @@ async function buildDocuments(locale: Locale): Promise<SearchDoc[]> {
   for (const guideId of listGuideIds()) {
     const guide = getGuide(guideId)!;
     const intro = (await getGuideIntro(guideId, locale))!;
+    const title = intro.frontmatter.title;
     docs.push({
       kind: "guide",
       href: guideHref(locale, guideId),
-      title: intro.frontmatter.title,
-      blocks: [...intro.intro.blocks, ...(intro.reference?.blocks ?? [])],
+      title,
+      // The catalog's symptoms are the words people type ("ログインできない"), often in no step's text.
+      blocks: [...guide.catalog.symptoms.map((s) => s[locale]), ...intro.intro.blocks, ...(intro.reference?.blocks ?? [])],
     });
     for (const [stepId, walk] of shortestWalks(guide)) {
       const { frontmatter, doc } = (await getStepContent(guideId, locale, stepId))!;
@@ -237,6 +241,7 @@ async function buildDocuments(locale: Locale): Promise<SearchDoc[]> {
         href: guideHref(locale, guideId, walk),
         title: frontmatter.title,
         label: guide.steps[stepId].label,
+        guide: { id: guideId, title },
         blocks: [...doc.blocks, ...(frontmatter.question ? [frontmatter.question] : []), ...Object.values(frontmatter.choices)],
       });
     }
@@ -258,7 +263,7 @@ export function helpDocuments(locale: Locale): Promise<SearchDoc[]> {
   return promise;
 }
 
-/** Searches the steps and articles of one language. */
+/** Searches the guides, steps and articles of one language (public guides only: drafts have no page). */
 export async function searchHelp(locale: Locale, query: string, limit = 20): Promise<SearchHit[]> {
   return searchDocs(await helpDocuments(locale), query, limit);
 }

@@ -19,3 +19,14 @@ export async function countStepViews(guideId: string, since: Date): Promise<Reco
   const rows = await db().stepView.groupBy({ by: ["stepId"], where: { guideId, day: { gte: since } }, _sum: { views: true } });
   return Object.fromEntries(rows.map((r) => [r.stepId, r._sum.views ?? 0]));
 }
+
+/** Views of these guides since a day (inclusive), all their steps together; unviewed guides are absent. */
+export async function countGuideViews(guideIds: readonly string[], since: Date): Promise<Record<string, number>> {
+  if (!guideIds.length) return {};
+  const rows = await db().stepView.groupBy({
+    by: ["guideId"],
+    where: { guideId: { in: [...guideIds] }, day: { gte: since } },
+    _sum: { views: true },
+  });
+  return Object.fromEntries(rows.map((r) => [r.guideId, r._sum.views ?? 0]));
+}

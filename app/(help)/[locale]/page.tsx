@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SearchForm } from "@/components/help/search-form";
-import { listGuideIds, getGuideFrontmatter, getStepFrontmatter, getGuide, listArticlesByTopic } from "@/lib/content";
-import { articleHref, contactHref, guideHref } from "@/lib/help-urls";
+import { listCatalog, listCatalogByTopic } from "@/lib/catalog";
+import { articleHref, contactHref } from "@/lib/help-urls";
 import { isLocale } from "@/lib/i18n";
+import { popularGuides } from "@/lib/popular-guides";
 
-// Pre-rendered; re-rendered at most every 30 s for the status banner in the layout.
+// Pre-rendered; re-rendered at most every 30 s for the status banner in the layout and the popular
+// guides (docs/decisions/0004). Both reads tolerate a database that is down.
 export const revalidate = 30;
 // Only /ja and /en. The proxy leaves paths ending in a file extension alone (/favicon.ico, /x.png),
 // so they reach this route as a "locale"; rendered on demand, each was cached as a page of its own.
@@ -15,25 +17,27 @@ export const dynamicParams = false;
 const TEXT = {
   ja: {
     title: "ITヘルプセンター",
-    lead: "ログインできない、認証に失敗するなどの困りごとを、手順に沿って解決できます。",
-    guides: "ガイド",
-    start: "ガイドを始める",
-    quick: "表示されたメッセージから始める:",
-    articles: "トピック別の記事",
+    lead: "困っていることを選ぶか、検索してください。手順に沿って解決できます。",
+    symptoms: "どんなことでお困りですか?",
+    articles: "関連する記事",
+    popular: "よく使われているガイド",
+    popularLead: "この30日間によく見られているガイドです。",
+    catalogLead: "ヘルプセンターのガイドです。",
     contactTitle: "解決しない場合",
     contact: "ログイン不要のお問い合わせフォームから、ヘルプデスクに連絡できます。",
-    contactLink: "お問い合わせフォームへ",
+    contactLink: "お問い合わせへ",
   },
   en: {
     title: "IT Help Center",
-    lead: "Step-by-step help when you cannot log in or authentication fails.",
-    guides: "Guides",
-    start: "Start the guide",
-    quick: "Start from the message you saw:",
-    articles: "Articles by topic",
+    lead: "Pick what is wrong, or search. Step-by-step help will guide you.",
+    symptoms: "What is the problem?",
+    articles: "Articles",
+    popular: "Popular guides",
+    popularLead: "The guides people used most in the last 30 days.",
+    catalogLead: "The help center's guides.",
     contactTitle: "Still stuck?",
     contact: "Contact the help desk with a form that needs no login.",
-    contactLink: "Go to the contact form",
+    contactLink: "Contact us",
   },
 } as const;
 
@@ -47,16 +51,8 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   const t = TEXT[locale];
-  const guides = listGuideIds().map((id) => {
-    const guide = getGuide(id)!;
-    const start = getStepFrontmatter(id, locale, guide.start)!;
-    return {
-      id,
-      fm: getGuideFrontmatter(id, locale)!,
-      quick: guide.steps[guide.start].choices.map((c) => ({ id: c.id, label: start.choices[c.id], href: guideHref(locale, id, [c.id]) })),
-    };
-  });
-  const topics = listArticlesByTopic(locale).filter((topic) => topic.articles.length);
+  const topics = listCatalogByTopic(locale);
+  const popular = await popularGuides(listCatalog(locale));
 
   return (
     <div className="space-y-10">
@@ -68,50 +64,37 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         <SearchForm locale={locale} id="home-search" />
       </section>
 
-      <section aria-labelledby="guides" className="space-y-4">
-        <h2 id="guides" className="text-xl font-bold">
-          {t.guides}
+      <section aria-labelledby="symptoms" className="space-y-6" data-testid="symptoms">
+        <h2 id="symptoms" className="text-xl font-bold">
+          {t.symptoms}
         </h2>
-        {guides.map((g) => (
-          <div key={g.id} className="rounded-lg border-2 border-brand-600 p-4">
-            <h3 className="text-lg font-bold">
-              <Link href={guideHref(locale, g.id)} className="text-brand-800 underline underline-offset-2">
-                {g.fm.title}
-              </Link>
+        {topics.map((topic) => (
+          <section key={topic.id} aria-labelledby={`topic-${topic.id}`} data-topic={topic.id} className="space-y-2">
+            <h3 id={`topic-${topic.id}`} className="text-lg font-bold">
+              {topic.label}
             </h3>
-            <p className="mt-1">{g.fm.description}</p>
-            <p className="mt-3 text-sm font-semibold">{t.quick}</p>
-            <ul className="mt-2 grid gap-2">
-              {g.quick.map((q) => (
-                <li key={q.id}>
-                  <Link
-                    href={q.href}
-                    className="flex min-h-11 items-center rounded-md bg-brand-50 px-3 py-2 text-brand-800 no-underline hover:bg-brand-100"
-                  >
-                    {q.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-            <Link
-              href={guideHref(locale, g.id)}
-              className="mt-4 inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-5 font-bold text-white no-underline hover:bg-brand-800"
-            >
-              {t.start}
-            </Link>
-          </div>
-        ))}
-      </section>
-
-      <section aria-labelledby="articles" className="space-y-4">
-        <h2 id="articles" className="text-xl font-bold">
-          {t.articles}
-        </h2>
-        <div className="grid gap-6 sm:grid-cols-2">
-          {topics.map((topic) => (
-            <div key={topic.id}>
-              <h3 className="font-bold">{topic.label}</h3>
-              <ul className="mt-1">
+            {topic.guides.length > 0 && (
+              <ul className="grid gap-2">
+                {topic.guides.flatMap((guide) =>
+                  guide.symptoms.map((symptom) => (
+                    <li key={`${guide.id}:${symptom}`}>
+                      <Link
+                        href={guide.href}
+                        data-guide={guide.id}
+                        className="flex min-h-12 items-center justify-between gap-3 rounded-lg border-2 border-brand-600 bg-white px-4 py-2 font-semibold text-brand-800 no-underline hover:bg-brand-50 focus-visible:bg-brand-50"
+                      >
+                        <span className="min-w-0 break-words">{symptom}</span>
+                        <span aria-hidden="true" className="shrink-0 text-xl">
+                          →
+                        </span>
+                      </Link>
+                    </li>
+                  )),
+                )}
+              </ul>
+            )}
+            {topic.articles.length > 0 && (
+              <ul aria-label={`${topic.label}: ${t.articles}`} className="grid gap-x-6 sm:grid-cols-2">
                 {topic.articles.map((a) => (
                   <li key={a.slug}>
                     <Link href={articleHref(locale, a.slug)} className="inline-flex min-h-11 items-center py-1 text-brand-700 underline underline-offset-2">
@@ -120,9 +103,27 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
                   </li>
                 ))}
               </ul>
-            </div>
+            )}
+          </section>
+        ))}
+      </section>
+
+      <section aria-labelledby="popular" className="space-y-3" data-testid="popular-guides" data-ranked={popular.ranked ? "views" : "catalog"}>
+        <h2 id="popular" className="text-xl font-bold">
+          {t.popular}
+        </h2>
+        {/* Without the counts (database down) the list is in catalog order and must not claim a ranking. */}
+        <p className="text-sm text-slate-700">{popular.ranked ? t.popularLead : t.catalogLead}</p>
+        <ol className="grid gap-3">
+          {popular.guides.map((guide) => (
+            <li key={guide.id} className="rounded-lg border border-slate-300 p-4">
+              <Link href={guide.href} data-guide={guide.id} className="inline-flex min-h-11 items-center font-bold text-brand-700 underline underline-offset-2">
+                {guide.title}
+              </Link>
+              <p className="text-slate-800">{guide.description}</p>
+            </li>
           ))}
-        </div>
+        </ol>
       </section>
 
       <section aria-labelledby="contact" className="rounded-lg bg-slate-100 p-4">

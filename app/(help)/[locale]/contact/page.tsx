@@ -10,6 +10,7 @@ import { FUTURE_SKEW_MS, formatJstDateTime } from "@/lib/validation/intake";
 import { ContactForm } from "./_components/contact-form";
 import type { FormValues } from "./contact-state";
 import { T } from "./messages";
+import { ProblemChooser } from "./_components/problem-chooser";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -24,6 +25,16 @@ export default async function ContactPage({ params, searchParams }: Props) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   const query = await searchParams;
+  // No guide named (the header's link): first "what is the problem?", which may answer it; its
+  // "none of these" comes back with ?guide=none (issue 9).
+  if (query.guide === undefined) {
+    return (
+      <div className="space-y-6">
+        <h1 className="text-2xl font-bold">{T[locale].title}</h1>
+        <ProblemChooser locale={locale} query={one(query.q)} />
+      </div>
+    );
+  }
   // The walk from STEP3 is replayed here; an invalid one is dropped and the form starts empty.
   const { guideId, prefill } = serverPrefill(one(query.guide), one(query.walk));
   const now = new Date();

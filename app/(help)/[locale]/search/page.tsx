@@ -4,7 +4,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SearchForm } from "@/components/help/search-form";
-import { contactHref, guideHref } from "@/lib/help-urls";
+import { listCatalog } from "@/lib/catalog";
+import { contactHref } from "@/lib/help-urls";
 import { isLocale, type Locale } from "@/lib/i18n";
 import { searchHelp, type MarkedText } from "@/lib/search";
 
@@ -17,7 +18,7 @@ const TEXT = {
     count: (n: number) => `${n}件見つかりました。`,
     none: (q: string) => `「${q}」に一致するページは見つかりませんでした。`,
     noneHelp: "別の言葉で検索するか、次のページをお試しください。",
-    guide: "ガイド「JAIST-SSOでログインに失敗する時は」で、表示されたメッセージから原因を探す",
+    guide: (title: string) => `ガイド「${title}」`,
     contact: "お問い合わせフォーム(ログイン不要)でヘルプデスクに連絡する",
     empty: "調べたい言葉を入力してください(例: 証明書、失効、ワンタイムパスワード)。",
     kind: { step: "ガイドの手順", guide: "ガイド", article: "記事" },
@@ -28,7 +29,7 @@ const TEXT = {
     count: (n: number) => `${n} found.`,
     none: (q: string) => `Nothing matches "${q}".`,
     noneHelp: "Try other words, or one of these:",
-    guide: 'The guide "When login fails in JAIST-SSO": find the cause from the message you saw',
+    guide: (title: string) => `The guide "${title}"`,
     contact: "The contact form (no login needed): write to the help desk",
     empty: "Type what you are looking for (e.g. certificate, revoked, one-time password).",
     kind: { step: "Guide step", guide: "Guide", article: "Article" },
@@ -70,11 +71,13 @@ function NoResults({ locale, q }: { locale: Locale; q: string }) {
       <p className="font-bold">{t.none(q)}</p>
       <p>{t.noneHelp}</p>
       <ul className="grid gap-3">
-        <li>
-          <Link href={guideHref(locale, "jaist-sso")} className="flex min-h-11 items-center rounded-lg border-2 border-brand-600 px-4 py-2 font-semibold text-brand-800 no-underline">
-            {t.guide}
-          </Link>
-        </li>
+        {listCatalog(locale).map((guide) => (
+          <li key={guide.id}>
+            <Link href={guide.href} className="flex min-h-11 items-center rounded-lg border-2 border-brand-600 px-4 py-2 font-semibold text-brand-800 no-underline">
+              {t.guide(guide.title)}
+            </Link>
+          </li>
+        ))}
         <li>
           <Link href={contactHref(locale)} className="flex min-h-11 items-center rounded-lg border-2 border-brand-600 px-4 py-2 font-semibold text-brand-800 no-underline">
             {t.contact}
@@ -104,6 +107,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
               <li key={hit.doc.href} className="rounded-lg border border-slate-300 p-4">
                 <p className="text-sm text-slate-700">
                   {t.kind[hit.doc.kind]}
+                  {hit.doc.guide ? ` · ${hit.doc.guide.title}` : ""}
                   {hit.doc.label ? ` · ${hit.doc.label}` : ""}
                 </p>
                 <h2 className="text-lg font-bold">

@@ -1,0 +1,58 @@
+// The suggestion route as the chooser calls it: real index, real handler.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { GET, SUGGEST_RATE } from "@/app/api/v1/suggest/route";
+import type { Suggestion } from "@/lib/suggest";
+
+const get = (query: string, ip = `203.0.113.${randomUUID()}`) =>
+  GET(new Request(`http://localhost/api/v1/suggest?${query}`, { headers: { "x-forwarded-for": ip } }));
+const text = (parts: { text: string }[]) => parts.map((p) => p.text).join("");
+
+describe("GET /api/v1/suggest", () => {
+  it("suggests the guide for a symptom and names the guide of each step; cacheable", async () => {
+    const response = await get(`q=${encodeURIComponent("ログインできない")}&locale=ja`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toMatch(/^public, max-age=\d+/);
+    const body = (await response.json()) as { query: string; results: Suggestion[] };
+    expect(body.query).toBe("ログインできない");
+    expect(body.results.length).toBeGreaterThan(0);
+    expect(body.results.length).toBeLessThanOrEqual(6);
+    expect(body.results.find((r) => r.kind === "guide")?.href).toBe("/ja/guides/jaist-sso");
+    const steps = body.results.filter((r) => r.kind === "step");
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps.every((s) => s.guide === "JAIST-SSOでログインに失敗する時は" && s.href.startsWith("/ja/guides/jaist-sso/"))).toBe(true);
+    expect(body.results.every((r) => r.title.some((p) => p.mark) || r.snippet.some((p) => p.mark))).toBe(true);
+  });
+
+  it("answers in the asked language, articles included", async () => {
+    const body = (await (await get("q=revoke&locale=en")).json()) as { results: Suggestion[] };
+    expect(body.results.map((r) => text(r.title))).toContain("How to revoke a client certificate");
+    expect(body.results.every((r) => r.href.startsWith("/en/"))).toBe(true);
+  });
+
+  it("no text, blanks or nothing found: an empty list, not an error", async () => {
+    for (const q of ["", "q=", "q=%20%20", "q=zzqxv", `q=${"あ".repeat(5000)}`]) {
+      const response = await get(`${q}&locale=ja`);
+      expect(response.status, q.slice(0, 20)).toBe(200);
+      expect((await response.json()).results).toEqual([]);
+    }
+  });
+
+  it("refuses a missing or unknown locale with a 400 that says why", async () => {
+    for (const q of ["q=x", "q=x&locale=fr", "q=x&locale=constructor"]) {
+      const response = await get(q);
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toContain("locale");
+    }
+  });
+
+  it("limits each address, with Retry-After; other addresses go on", async () => {
+    const ip = `198.51.100.${randomUUID()}`;
+    for (let i = 0; i < SUGGEST_RATE.limit; i++) expect((await get("q=otp&locale=en", ip)).status).toBe(200);
+    const limited = await get("q=otp&locale=en", ip);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(limited.headers.get("cache-control")).toBe("no-store");
+    expect((await get("q=otp&locale=en")).status).toBe(200);
+  });
+});

@@ -1,0 +1,55 @@
+// Public and unauthenticated by design: it answers what the public help pages already show (guides,
+// steps, articles) to a visitor who cannot log in, before the contact form (issue 9).
+//
+// GET /api/v1/suggest?q=<what the user typed>&locale=ja|en
+// 200 {query, results: [{kind, href, title, guide?, label?, snippet}]}; title and snippet are lists of
+// {text, mark} (mark: the part matched the query). Empty q: no results.
+// 400 {error} for a missing or unknown locale · 429 with Retry-After past the per-address limit.
+// Reads only the in-process index: it keeps answering while the database is down.
+import { NextResponse } from "next/server";
+import { clientIpFrom } from "@/lib/client-ip";
+import { isLocale } from "@/lib/i18n";
+import { isDatabaseUnavailable } from "@/lib/database-unavailable";
+import { hit, type LimitResult } from "@/lib/rate-limit";
+import { suggest, suggestionQuery } from "@/lib/suggest";
+
+/**
+ * A typist with the chooser's debounce sends a few requests a second at most; 60 in 30 s lets a long
+ * description through and stops a script (docs/decisions/0016-suggestions.md).
+ */
+export const SUGGEST_RATE = { limit: 60, seconds: 30 };
+
+/**
+ * The shared limit in PostgreSQL, as every limit is, so several instances count together. The answer
+ * itself needs no database: while it is down the limit is skipped (fails open) rather than the help.
+ */
+async function limit(ip: string): Promise<LimitResult> {
+  try {
+    return await hit(`suggest:${ip}`, [SUGGEST_RATE]);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return { ok: true };
+    throw error;
+  }
+}
+
+// The answer depends only on the URL and changes only with a deploy: browsers and proxies may keep it.
+const CACHE = "public, max-age=300, stale-while-revalidate=3600";
+
+export async function GET(request: Request) {
+  // Public by design (no guard): see the first line of this file.
+  const params = new URL(request.url).searchParams;
+  const locale = params.get("locale");
+  if (!isLocale(locale)) {
+    return NextResponse.json({ error: "locale must be ja or en" }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  }
+  const limited = await limit(clientIpFrom(request.headers));
+  if (!limited.ok) {
+    return NextResponse.json(
+      { error: "too_many_requests", retryAfterSeconds: limited.retryAfterSeconds },
+      { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds), "Cache-Control": "no-store" } },
+    );
+  }
+  const query = suggestionQuery(params.get("q"));
+  const results = await suggest(locale, query);
+  return NextResponse.json({ query, results }, { headers: { "Cache-Control": CACHE } });
+}
