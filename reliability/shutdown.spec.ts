@@ -7,6 +7,7 @@ import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { apiBody } from "../e2e/support/intake";
 import { startAppServer, type AppServer } from "./support/app-server";
+import { startTestPostgres, type TestPostgres } from "./support/postgres";
 
 type Outcome = "complete" | "refused" | "reset-mid-response" | "no-response";
 type Sent = { outcome: Outcome; afterSignal: boolean; connectionClose?: boolean; detail?: string };
@@ -32,14 +33,17 @@ function send(url: string, options: http.RequestOptions, body?: string): Promise
 }
 
 let app: AppServer | undefined;
+let db: TestPostgres | undefined;
 
 test.afterEach(async () => {
   await app?.stop("SIGKILL");
+  await db?.dispose();
 });
 
 test("SIGTERM under keep-alive and intake load: nothing dropped, exit 0 within 10 s", async () => {
   // TRUST_PROXY: each intake request names its own client, so the per-IP limit stays out of the way.
-  app = await startAppServer({ env: { TRUST_PROXY: "true" } });
+  db = await startTestPostgres("shutdown");
+  app = await startAppServer({ env: { TRUST_PROXY: "true", DATABASE_URL: db.url } });
   const url = app.url;
   const pool = new http.Agent({ keepAlive: true, maxSockets: 3 });
   const sent: Sent[] = [];
