@@ -81,3 +81,24 @@ export async function login(page: Page, staff: { email: string; password: string
   // bcrypt is deliberately slow, and slower still on a busy CI machine.
   await expect(page).toHaveURL((url) => url.pathname === path.split("?")[0], { timeout: 30_000 });
 }
+
+/** A pending invitation (its link unknown: only a random hash is stored), for the staff page's resend/revoke. */
+export async function createInvitation(createdById: string) {
+  const email = `e2e-invitee-${randomUUID().slice(0, 8)}@example.edu`;
+  const { rows } = await sql<{ id: string }>(
+    `INSERT INTO "StaffToken" ("kind", "tokenHash", "email", "name", "role", "createdById", "expiresAt")
+     VALUES ('invitation', $1, $2, 'E2E Invitee', 'agent', $3, now() + interval '72 hours') RETURNING "id"`,
+    [randomUUID(), email, createdById],
+  );
+  return { id: rows[0].id, email };
+}
+
+export async function invitationState(id: string) {
+  const { rows } = await sql<{ tokenHash: string; revoked: boolean; mails: number }>(
+    `SELECT t."tokenHash", t."revokedAt" IS NOT NULL AS "revoked",
+       (SELECT count(*)::int FROM "OutboxMail" m WHERE m."to" = t."email") AS "mails"
+     FROM "StaffToken" t WHERE t."id" = $1`,
+    [id],
+  );
+  return rows[0];
+}
