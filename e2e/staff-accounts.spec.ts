@@ -120,6 +120,8 @@ test("forgot password: the same answer for any address, a mailed link, every old
 
   await page.goto("/admin/login");
   await page.getByRole("link", { name: "パスワードを忘れた場合" }).click();
+  // The login page has a field with the same label: wait until it is gone.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("パスワードを忘れた場合");
   const unknown = `e2e-nobody-${randomUUID().slice(0, 8)}@example.edu`;
   await page.getByLabel("メールアドレス").fill(unknown);
   await page.getByRole("button", { name: "再設定のリンクを送る" }).click();
