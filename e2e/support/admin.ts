@@ -1,5 +1,5 @@
 // Staff and tickets for the admin specs, made with plain SQL (the e2e process never imports lib/db).
-import { randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { expect, type Page } from "@playwright/test";
 import { sql } from "./db";
@@ -101,4 +101,14 @@ export async function invitationState(id: string) {
     [id],
   );
   return rows[0];
+}
+
+/** A live password-reset link for a staff member, made the way lib/data/staff-tokens.ts makes one. */
+export async function createResetLink(staffId: string, email: string) {
+  const token = randomBytes(16).toString("base64url");
+  await sql(
+    `INSERT INTO "StaffToken" ("kind", "tokenHash", "email", "staffId", "expiresAt") VALUES ('reset', $1, $2, $3, now() + interval '1 hour')`,
+    [createHash("sha256").update(token).digest("hex"), email, staffId],
+  );
+  return `/admin/reset-password/${token}`;
 }
