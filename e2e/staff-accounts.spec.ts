@@ -152,8 +152,9 @@ test("forgot password: the same answer for any address, a mailed link, every old
   await elsewhere.close();
 });
 
-test("a wrong password keeps the e-mail address in the login form", async ({ page }) => {
+test("a wrong password keeps the e-mail address in the login form, until a sign-in succeeds", async ({ page, context }) => {
   const staff = await createStaffUser({ role: "agent" });
+  const kept = async () => (await context.cookies()).some((c) => c.name === "tebiki-login-email");
   await page.goto("/admin/login");
   await page.getByLabel("メールアドレス").fill(staff.email);
   await page.getByLabel("パスワード", { exact: true }).fill("not-the-password");
@@ -161,7 +162,9 @@ test("a wrong password keeps the e-mail address in the login form", async ({ pag
   await expect(page.getByRole("main").getByRole("alert")).toContainText("メールアドレスまたはパスワードが違います");
   await expect(page.getByLabel("メールアドレス")).toHaveValue(staff.email);
   await expect(page.getByLabel("パスワード", { exact: true })).toHaveValue("");
+  expect(await kept()).toBe(true);
   await signIn(page, staff.password);
+  expect(await kept()).toBe(false);
 });
 
 test.describe("dead and forged links answer with a clear message, never a 500", () => {

@@ -10,7 +10,7 @@ export function loginEmailCookieOptions(requestHeaders: Headers) {
   return { httpOnly: true, sameSite: "lax" as const, path: "/admin/login", maxAge: 600, secure: secureCookies(requestHeaders) };
 }
 
-/** Only something that looks like an address comes back into the form. */
-export function loginEmailFromCookie(value: string | undefined): string {
+/** Only something that looks like an address is kept or put back into the form. */
+export function plausibleLoginEmail(value: string | undefined): string {
   return value && value.length <= 254 && /^[^\s@]+@[^\s@]+$/.test(value) ? value : "";
 }

@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { csrfCookieName, csrfTokenFromCookie } from "@/lib/auth/csrf";
-import { LOGIN_EMAIL_COOKIE, loginEmailFromCookie } from "@/lib/auth/login-email";
+import { LOGIN_EMAIL_COOKIE, plausibleLoginEmail } from "@/lib/auth/login-email";
 import { currentStaff } from "@/lib/auth/guards";
 import { oidcEnabled } from "@/lib/auth/options";
 import { safeCallbackPath } from "@/lib/auth/redirect";
@@ -47,7 +47,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
 
   const jar = await cookies();
   const token = csrfTokenFromCookie(jar.get(csrfCookieName(await headers()))?.value);
-  const typedEmail = loginEmailFromCookie(jar.get(LOGIN_EMAIL_COOKIE)?.value);
+  const typedEmail = plausibleLoginEmail(jar.get(LOGIN_EMAIL_COOKIE)?.value);
   if (!token && !param("csrf")) {
     const qs = new URLSearchParams({ callbackUrl });
     if (error) qs.set("error", error);
