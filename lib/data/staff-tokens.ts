@@ -164,21 +164,31 @@ export async function acceptInvitation(token: string, password: string): Promise
 /**
  * Mails a reset link to an active account with this address. The caller answers the same whatever
  * happens here except an IP over its limit, so the answer never says whether an account exists.
+ * `defer` runs the account lookup and the mail: the action hands it to Next's after(), so the answer
+ * leaves before that work and takes as long for an unknown address as for a real one (0016).
  */
-export async function requestPasswordReset(emailInput: string, ip: string): Promise<{ ok: true } | { ok: false; reason: "rate-limited" }> {
+export async function requestPasswordReset(
+  emailInput: string,
+  ip: string,
+  defer: (work: () => Promise<void>) => void | Promise<void> = (work) => work(),
+): Promise<{ ok: true } | { ok: false; reason: "rate-limited" }> {
   const email = emailInput.trim().toLowerCase();
   const byIp = await hit(`reset:ip:${ip}`, [RESET_LIMIT_PER_IP]);
   if (!byIp.ok) return { ok: false, reason: "rate-limited" };
   // Counted per address typed, account or not, so the limit itself reveals nothing; over it, the
   // answer stays the same and no mail goes out (nobody's inbox gets flooded).
   const byAccount = await hit(`reset:email:${email}`, [RESET_LIMIT_PER_ACCOUNT]);
-  if (!byAccount.ok) return { ok: true };
+  if (byAccount.ok) await defer(() => mailResetLink(email));
+  return { ok: true };
+}
+
+async function mailResetLink(email: string): Promise<void> {
   const user = await db().staffUser.findFirst({
     where: { email: { equals: email, mode: "insensitive" }, active: true },
     select: { id: true, email: true, name: true },
     orderBy: { createdAt: "asc" },
   });
-  if (!user) return { ok: true };
+  if (!user) return;
   const { token, hash } = newSecretToken();
   await db().$transaction(async (tx) => {
     await tx.staffToken.create({
@@ -186,7 +196,6 @@ export async function requestPasswordReset(emailInput: string, ip: string): Prom
     });
     await enqueueMail(tx, { kind: "staff-password-reset", to: user.email, ...staffPasswordResetMail({ name: user.name, url: resetUrl(token), expiresMinutes: RESET_MINUTES }) });
   });
-  return { ok: true };
 }
 
 /** Sets the new password, ends every session of the account and kills its other reset links. */
