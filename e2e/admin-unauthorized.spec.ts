@@ -1,7 +1,7 @@
 // Unauthorized access to every staff resource: anonymous, deactivated (with a live session) and an
 // agent where an admin is needed; with and without header tricks aimed at the proxy.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { createStaffUser, createTicket, login, setActive, setRole, ticketState, type TestStaff } from "./support/admin";
+import { createInvitation, createStaffUser, createTicket, invitationState, login, setActive, setRole, ticketState, type TestStaff } from "./support/admin";
 import { sql } from "./support/db";
 
 const HEADER_TRICKS: Record<string, string>[] = [
@@ -168,8 +168,18 @@ test("admin actions change nothing for a user who is an agent by the time they s
   const newEmail = `e2e-never-${other.id.slice(0, 8)}@example.edu`;
   await page.getByLabel("メールアドレス").fill(newEmail);
   await page.getByLabel("名前").fill("Never Created");
-  await page.getByRole("button", { name: "追加" }).click();
+  await page.getByRole("button", { name: "招待メールを送信" }).click();
   await expect(page).toHaveURL(/\/admin\/forbidden$/);
+
+  const invitation = await createInvitation(admin.id);
+  const invitationBefore = await invitationState(invitation.id);
+  for (const button of ["再送", "取り消す"]) {
+    await setRole(admin.id, "admin");
+    await page.goto("/admin/staff");
+    await setRole(admin.id, "agent");
+    await page.getByTestId("invitation-row").filter({ hasText: invitation.email }).getByRole("button", { name: button }).click();
+    await expect(page).toHaveURL(/\/admin\/forbidden$/);
+  }
 
   await setRole(admin.id, "admin");
   await page.goto("/admin/status");
@@ -183,6 +193,32 @@ test("admin actions change nothing for a user who is an agent by the time they s
   const { rows: staff } = await sql<{ role: string; active: boolean }>(`SELECT "role"::text, "active" FROM "StaffUser" WHERE "id" = $1`, [other.id]);
   expect(staff[0]).toEqual({ role: "agent", active: true });
   expect((await sql(`SELECT 1 FROM "StaffUser" WHERE "email" = $1`, [newEmail])).rows).toHaveLength(0);
+  expect((await sql(`SELECT 1 FROM "StaffToken" WHERE "email" = $1`, [newEmail])).rows).toHaveLength(0);
+  expect(await invitationState(invitation.id)).toEqual(invitationBefore);
   const { rows: status } = await sql<{ messageJa: string | null }>(`SELECT "messageJa" FROM "ServiceStatus" WHERE "id" = 'wifi'`);
   expect(status[0].messageJa).not.toBe("never published");
 });
+
+for (const persona of ["anonymous", "deactivated"] as const) {
+  test(`staff invitation actions change nothing for a ${persona} admin`, async ({ page, context }) => {
+    // Three sign-ins, one per action.
+    test.setTimeout(120_000);
+    const admin = await createStaffUser({ role: "admin" });
+    const invitation = await createInvitation(admin.id);
+    const before = await invitationState(invitation.id);
+    const newEmail = `e2e-never-${persona}-${admin.id.slice(0, 8)}@example.edu`;
+    const row = () => page.getByTestId("invitation-row").filter({ hasText: invitation.email });
+
+    await attempt(page, context, admin, persona, "/admin/staff", async () => {
+      await page.getByLabel("メールアドレス").fill(newEmail);
+      await page.getByLabel("名前").fill("Never Invited");
+      await page.getByRole("button", { name: "招待メールを送信" }).click();
+    });
+    await attempt(page, context, admin, persona, "/admin/staff", () => row().getByRole("button", { name: "再送" }).click());
+    await attempt(page, context, admin, persona, "/admin/staff", () => row().getByRole("button", { name: "取り消す" }).click());
+
+    expect(await invitationState(invitation.id)).toEqual(before);
+    expect((await sql(`SELECT 1 FROM "StaffToken" WHERE "email" = $1`, [newEmail])).rows).toHaveLength(0);
+    expect((await sql(`SELECT 1 FROM "OutboxMail" WHERE "to" = $1`, [newEmail])).rows).toHaveLength(0);
+  });
+}

@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { responsePipeline } from "@/lib/server/pipeline";
-import { createStaffUser, login } from "./support/admin";
+import { createResetLink, createStaffUser, login } from "./support/admin";
 
 function directives(csp: string | undefined): Map<string, string> {
   return new Map((csp ?? "").split(";").map((d) => d.trim()).filter(Boolean).map((d) => [d.split(" ")[0], d.slice(d.indexOf(" ") + 1)]));
@@ -87,6 +87,8 @@ test("the main pages run without a single CSP violation or console error, JavaSc
     await settled(page, "/ja/guides/jaist-sso");
     await page.getByRole("link").filter({ hasText: /証明書|certificate/i }).first().click();
     await expect(page).toHaveURL(/cert-invalid/);
+    // The public staff-account pages: a live reset link shows the password form (a client component).
+    for (const url of ["/admin/login/forgot", await createResetLink(staff.id, staff.email), "/admin/invitation/AAAAAAAAAAAAAAAAAAAAAA"]) await settled(page, url);
     await login(page, staff, "/admin/tickets");
     for (const url of ["/admin", "/admin/tickets", "/admin/status", "/admin/staff"]) await settled(page, url);
   });

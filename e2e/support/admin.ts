@@ -1,5 +1,5 @@
 // Staff and tickets for the admin specs, made with plain SQL (the e2e process never imports lib/db).
-import { randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { expect, type Page } from "@playwright/test";
 import { sql } from "./db";
@@ -80,4 +80,35 @@ export async function login(page: Page, staff: { email: string; password: string
   await page.getByRole("button", { name: "ログイン" }).click();
   // bcrypt is deliberately slow, and slower still on a busy CI machine.
   await expect(page).toHaveURL((url) => url.pathname === path.split("?")[0], { timeout: 30_000 });
+}
+
+/** A pending invitation (its link unknown: only a random hash is stored), for the staff page's resend/revoke. */
+export async function createInvitation(createdById: string) {
+  const email = `e2e-invitee-${randomUUID().slice(0, 8)}@example.edu`;
+  const { rows } = await sql<{ id: string }>(
+    `INSERT INTO "StaffToken" ("kind", "tokenHash", "email", "name", "role", "createdById", "expiresAt")
+     VALUES ('invitation', $1, $2, 'E2E Invitee', 'agent', $3, now() + interval '72 hours') RETURNING "id"`,
+    [randomUUID(), email, createdById],
+  );
+  return { id: rows[0].id, email };
+}
+
+export async function invitationState(id: string) {
+  const { rows } = await sql<{ tokenHash: string; revoked: boolean; mails: number }>(
+    `SELECT t."tokenHash", t."revokedAt" IS NOT NULL AS "revoked",
+       (SELECT count(*)::int FROM "OutboxMail" m WHERE m."to" = t."email") AS "mails"
+     FROM "StaffToken" t WHERE t."id" = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
+/** A live password-reset link for a staff member, made the way lib/data/staff-tokens.ts makes one. */
+export async function createResetLink(staffId: string, email: string) {
+  const token = randomBytes(16).toString("base64url");
+  await sql(
+    `INSERT INTO "StaffToken" ("kind", "tokenHash", "email", "staffId", "expiresAt") VALUES ('reset', $1, $2, $3, now() + interval '1 hour')`,
+    [createHash("sha256").update(token).digest("hex"), email, staffId],
+  );
+  return `/admin/reset-password/${token}`;
 }

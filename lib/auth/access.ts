@@ -8,11 +8,16 @@ export type Access = { ok: true; user: StaffSessionUser } | { ok: false; reason:
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function checkAccess(sessionUserId: unknown, need: Need): Promise<Access> {
+/**
+ * `sessionVersion` is the account's version when the session was signed in (absent in sessions made
+ * before versions existed: 0). A password reset bumps the account's, which ends every older session.
+ */
+export async function checkAccess(sessionUserId: unknown, need: Need, sessionVersion: unknown = 0): Promise<Access> {
   // Never hand a missing id to a query: `where: { id: undefined }` would match anyone.
   if (typeof sessionUserId !== "string" || !UUID.test(sessionUserId)) return { ok: false, reason: "anonymous" };
   const user = await findStaffById(sessionUserId);
   if (!user) return { ok: false, reason: "anonymous" };
+  if ((typeof sessionVersion === "number" ? sessionVersion : 0) !== user.sessionVersion) return { ok: false, reason: "anonymous" };
   if (!user.active) return { ok: false, reason: "inactive" };
   if (need === "admin" && user.role !== "admin") return { ok: false, reason: "forbidden" };
   return { ok: true, user };

@@ -13,7 +13,7 @@ export const LOGIN_LIMIT_PER_IP = 20;
 const DUMMY_HASH = "$2b$10$0QquMV86Iw5EE8xirTuOP.iV7vrBG6xTgAcSRQ4IVfDvC12wZ1qO.";
 
 export type LoginResult =
-  | { ok: true; user: { id: string; email: string; name: string; role: "agent" | "admin" } }
+  | { ok: true; user: { id: string; email: string; name: string; role: "agent" | "admin"; sessionVersion: number } }
   | { ok: false; reason: "invalid" | "rate-limited" };
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
@@ -35,5 +35,5 @@ export async function verifyLogin(emailInput: string, password: string, ip: stri
     return { ok: false, reason: "invalid" };
   }
   await Promise.all([clear(accountKey), markLoggedIn(user.id)]);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } };
 }

@@ -11,20 +11,25 @@ import type { StaffSessionUser } from "@/lib/data/staff";
 
 export type { StaffSessionUser };
 
-async function sessionUserId(): Promise<unknown> {
+async function sessionClaims(): Promise<{ id?: unknown; sv?: unknown }> {
   // Reading the request first marks every guarded page dynamic, so `next build` never prerenders one.
   const requestHeaders = await headers();
   const session = await getServerSession(authOptions(secureCookies(requestHeaders)));
-  return (session?.user as { id?: unknown } | undefined)?.id;
+  return (session?.user as { id?: unknown; sv?: unknown } | undefined) ?? {};
+}
+
+async function access(need: Need) {
+  const { id, sv } = await sessionClaims();
+  return checkAccess(id, need, sv);
 }
 
 async function requireFor(need: Need, callbackUrl?: string): Promise<StaffSessionUser> {
-  const access = await checkAccess(await sessionUserId(), need);
-  if (access.ok) return access.user;
-  if (access.reason === "forbidden") redirect("/admin/forbidden");
+  const result = await access(need);
+  if (result.ok) return result.user;
+  if (result.reason === "forbidden") redirect("/admin/forbidden");
   const params = new URLSearchParams();
   if (callbackUrl) params.set("callbackUrl", callbackUrl);
-  if (access.reason === "inactive") params.set("error", "Inactive");
+  if (result.reason === "inactive") params.set("error", "Inactive");
   const query = params.toString();
   redirect(`/admin/login${query ? `?${query}` : ""}`);
 }
@@ -41,9 +46,9 @@ export function requireAdmin(callbackUrl?: string): Promise<StaffSessionUser> {
 
 /** For route handlers: the staff member, or a 401/403 response to return as is. */
 export async function guardApi(need: Need): Promise<{ user: StaffSessionUser; response?: never } | { response: Response; user?: never }> {
-  const access = await checkAccess(await sessionUserId(), need);
-  if (access.ok) return { user: access.user };
-  const status = access.reason === "forbidden" ? 403 : 401;
+  const result = await access(need);
+  if (result.ok) return { user: result.user };
+  const status = result.reason === "forbidden" ? 403 : 401;
   return {
     response: Response.json(
       { error: status === 403 ? "forbidden" : "unauthorized" },
@@ -54,6 +59,6 @@ export async function guardApi(need: Need): Promise<{ user: StaffSessionUser; re
 
 /** The signed-in staff member or null, for pages that render either way (the login page). */
 export async function currentStaff(): Promise<StaffSessionUser | null> {
-  const access = await checkAccess(await sessionUserId(), "staff");
-  return access.ok ? access.user : null;
+  const result = await access("staff");
+  return result.ok ? result.user : null;
 }

@@ -44,7 +44,7 @@ export function authOptions(secure: boolean): NextAuthOptions {
         const headers = new Headers();
         for (const [k, v] of Object.entries(req?.headers ?? {})) if (typeof v === "string") headers.set(k, v);
         const result = await verifyLogin(credentials?.email ?? "", credentials?.password ?? "", clientIpFrom(headers));
-        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
+        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
         if (result.reason === "rate-limited") throw new Error(RATE_LIMITED);
         return null;
       },
@@ -81,14 +81,20 @@ export function authOptions(secure: boolean): NextAuthOptions {
         if (!staff) return false;
         await markLoggedIn(staff.id);
         user.id = staff.id;
+        (user as { sessionVersion?: number }).sessionVersion = staff.sessionVersion;
         return true;
       },
+      // The account's session version at sign-in rides in the token: lib/auth/access.ts refuses the
+      // session once a password reset has moved the account's on.
       async jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        }
         return token;
       },
       async session({ session, token }) {
-        return { ...session, user: { ...session.user, id: token.sub } };
+        return { ...session, user: { ...session.user, id: token.sub, sv: token.sv } };
       },
       async redirect({ url, baseUrl }) {
         return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;

@@ -1,14 +1,12 @@
 // Staff accounts. Reads for the guards and login; writes take the acting admin, whom the caller has
 // checked (requireAdmin) on its first line.
 import "server-only";
-import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { db } from "@/lib/db";
-import type { CreateStaffInput } from "@/lib/validation/staff";
 
-export type StaffSessionUser = { id: string; email: string; name: string; role: "agent" | "admin"; active: boolean };
+export type StaffSessionUser = { id: string; email: string; name: string; role: "agent" | "admin"; active: boolean; sessionVersion: number };
 
-const sessionSelect = { id: true, email: true, name: true, role: true, active: true } as const;
+const sessionSelect = { id: true, email: true, name: true, role: true, active: true, sessionVersion: true } as const;
 
 export async function findStaffById(id: string): Promise<StaffSessionUser | null> {
   return db().staffUser.findUnique({ where: { id }, select: sessionSelect });
@@ -44,25 +42,9 @@ export async function listAssignableStaff() {
 }
 
 export class StaffError extends Error {
-  constructor(public code: "duplicate" | "self" | "not-found") {
+  constructor(public code: "duplicate" | "pending" | "self" | "not-found") {
     super(code);
   }
-}
-
-/** A readable random password (shown once to the admin who created the account). */
-export function generatePassword(): string {
-  return randomBytes(12).toString("base64url");
-}
-
-export async function createStaffUser(input: CreateStaffInput): Promise<{ id: string; password: string; generated: boolean }> {
-  const password = input.password ?? generatePassword();
-  const existing = await db().staffUser.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw new StaffError("duplicate");
-  const user = await db().staffUser.create({
-    data: { email: input.email, name: input.name, role: input.role, passwordHash: await bcrypt.hash(password, 12) },
-    select: { id: true },
-  });
-  return { id: user.id, password, generated: !input.password };
 }
 
 /** Creates or updates (name, role, password, active again) an account: the staff:create script. */

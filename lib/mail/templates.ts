@@ -46,3 +46,46 @@ export function confirmationMail({ reference, name, statusUrl, locale }: Confirm
     ].join("\n"),
   };
 }
+
+// Mails to staff are in Japanese only, like the admin they lead to (docs/decisions/0005).
+
+export type StaffInvitationMail = { name: string; role: "agent" | "admin"; inviterName: string; url: string; expiresHours: number };
+
+export function staffInvitationMail({ name, role, inviterName, url, expiresHours }: StaffInvitationMail): { subject: string; text: string } {
+  return {
+    subject: "[Tebiki] ヘルプデスク管理画面への招待",
+    text: [
+      `${name} 様`,
+      "",
+      `${inviterName} さんが、ヘルプデスク管理画面(Tebiki)に${role === "admin" ? "管理者" : "担当者"}としてあなたを招待しました。`,
+      "",
+      `次のリンクを開いてパスワードを設定してください(${expiresHours}時間有効、1回限り):`,
+      url,
+      "",
+      "心当たりがない場合は、このメールを破棄してください。アカウントは作られません。",
+      "",
+      "ITヘルプデスク",
+    ].join("\n"),
+  };
+}
+
+export type StaffPasswordResetMail = { name: string; url: string; expiresMinutes: number };
+
+export function staffPasswordResetMail({ name, url, expiresMinutes }: StaffPasswordResetMail): { subject: string; text: string } {
+  return {
+    subject: "[Tebiki] パスワードの再設定",
+    text: [
+      `${name} 様`,
+      "",
+      "ヘルプデスク管理画面(Tebiki)のパスワード再設定の依頼を受け付けました。",
+      "",
+      `次のリンクを開いて新しいパスワードを設定してください(${expiresMinutes}分間有効、1回限り):`,
+      url,
+      "",
+      "新しいパスワードを設定すると、ログイン中のすべての端末でログアウトされます。",
+      "心当たりがない場合は、このメールを破棄してください。パスワードは変わりません。",
+      "",
+      "ITヘルプデスク",
+    ].join("\n"),
+  };
+}

@@ -27,3 +27,14 @@ export type CreateStaffInput = z.infer<typeof CreateStaffSchema>;
 
 export const ChangeRoleSchema = z.object({ id: z.uuid(), role: StaffRoleSchema });
 export const SetActiveSchema = z.object({ id: z.uuid(), active: z.enum(["true", "false"]).transform((v) => v === "true") });
+
+export const InviteStaffSchema = CreateStaffSchema.omit({ password: true });
+export type InviteStaffInput = z.infer<typeof InviteStaffSchema>;
+export const InvitationIdSchema = z.object({ id: z.uuid() });
+
+/** Setting a password from a mailed link: the staff:create rules, typed twice. */
+export const SetPasswordSchema = z
+  .object({ password: StaffPasswordSchema, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "パスワードが一致しません / The passwords do not match" });
+
+export const ForgotPasswordSchema = z.object({ email: StaffEmailSchema });

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { cookies, headers } from "next/headers";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { csrfCookieName, csrfTokenFromCookie } from "@/lib/auth/csrf";
+import { LOGIN_EMAIL_COOKIE, plausibleLoginEmail } from "@/lib/auth/login-email";
 import { currentStaff } from "@/lib/auth/guards";
 import { oidcEnabled } from "@/lib/auth/options";
 import { safeCallbackPath } from "@/lib/auth/redirect";
@@ -26,6 +28,11 @@ const T = {
     default: "ログインできませんでした。もう一度お試しください。",
   } as Record<string, string>,
   noCookies: "Cookie が無効なためログインできません。ブラウザの設定で Cookie を許可してください。",
+  forgot: "パスワードを忘れた場合",
+  notices: {
+    "password-set": "パスワードを設定しました。新しいパスワードでログインしてください。",
+    "password-reset": "パスワードを再設定しました。ほかの端末のログインは終了しています。新しいパスワードでログインしてください。",
+  } as Record<string, string>,
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -33,13 +40,18 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const param = (k: string) => (typeof sp[k] === "string" ? (sp[k] as string) : undefined);
   const callbackUrl = safeCallbackPath(param("callbackUrl"), env().APP_URL, "/admin");
   const error = param("error");
+  const noticeKey = param("notice");
+  const notice = noticeKey && Object.hasOwn(T.notices, noticeKey) ? T.notices[noticeKey] : null;
 
   if (await currentStaff()) redirect(callbackUrl);
 
-  const token = csrfTokenFromCookie((await cookies()).get(csrfCookieName(await headers()))?.value);
+  const jar = await cookies();
+  const token = csrfTokenFromCookie(jar.get(csrfCookieName(await headers()))?.value);
+  const typedEmail = plausibleLoginEmail(jar.get(LOGIN_EMAIL_COOKIE)?.value);
   if (!token && !param("csrf")) {
     const qs = new URLSearchParams({ callbackUrl });
     if (error) qs.set("error", error);
+    if (noticeKey) qs.set("notice", noticeKey);
     redirect(`/api/admin/csrf?${qs}`);
   }
 
@@ -53,6 +65,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           {message}
         </p>
       ) : null}
+      {notice && !message ? (
+        <p role="status" className="mt-4 rounded border border-emerald-300 bg-emerald-50 p-3">
+          {notice}
+        </p>
+      ) : null}
       <form method="post" action="/api/auth/callback/credentials" className="mt-6 space-y-4">
         <input type="hidden" name="csrfToken" value={token ?? ""} />
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -60,7 +77,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <label htmlFor="email" className="block font-medium">
             {T.email}
           </label>
-          <input id="email" name="email" type="email" autoComplete="username" required
+          <input id="email" name="email" type="email" autoComplete="username" required defaultValue={typedEmail}
             className="mt-1 block min-h-11 w-full rounded border border-slate-400 bg-white px-3" />
         </div>
         <div>
@@ -74,6 +91,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           {T.submit}
         </button>
       </form>
+      <p className="mt-4 text-center">
+        <Link href="/admin/login/forgot" className="text-brand-800 underline">
+          {T.forgot}
+        </Link>
+      </p>
       {oidcEnabled() ? (
         <form method="post" action="/api/auth/signin/oidc" className="mt-6 border-t border-slate-300 pt-6">
           <p className="mb-2 text-center text-sm text-slate-600">{T.or}</p>

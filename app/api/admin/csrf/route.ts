@@ -13,8 +13,10 @@ export async function GET(request: NextRequest) {
   const back = new URL("/admin/login", "http://relative.invalid");
   const callbackUrl = safeCallbackPath(request.nextUrl.searchParams.get("callbackUrl"), env().APP_URL, "");
   if (callbackUrl) back.searchParams.set("callbackUrl", callbackUrl);
-  const error = request.nextUrl.searchParams.get("error");
-  if (error && /^[A-Za-z]{1,40}$/.test(error)) back.searchParams.set("error", error);
+  for (const key of ["error", "notice"]) {
+    const value = request.nextUrl.searchParams.get(key);
+    if (value && /^[A-Za-z-]{1,40}$/.test(value)) back.searchParams.set(key, value);
+  }
   back.searchParams.set("csrf", "1");
   const response = new NextResponse(null, { status: 303, headers: { Location: `${back.pathname}${back.search}` } });
   response.cookies.set(csrfCookieName(request.headers), newCsrfCookie().value, {

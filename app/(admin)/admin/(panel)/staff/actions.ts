@@ -2,33 +2,34 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/guards";
-import { createStaffUser, setStaffActive, setStaffRole, StaffError } from "@/lib/data/staff";
-import { ChangeRoleSchema, CreateStaffSchema, SetActiveSchema } from "@/lib/validation/staff";
+import { setStaffActive, setStaffRole, StaffError } from "@/lib/data/staff";
+import { inviteStaff, resendInvitation, revokeInvitation } from "@/lib/data/staff-tokens";
+import { ChangeRoleSchema, InvitationIdSchema, InviteStaffSchema, SetActiveSchema } from "@/lib/validation/staff";
 
-export type CreateStaffState = {
+export type InviteStaffState = {
   errors?: Record<string, string>;
   values?: { email: string; name: string; role: string };
-  created?: { email: string; password: string | null };
+  invited?: { email: string };
 };
 
-export async function createStaffAction(_prev: CreateStaffState, formData: FormData): Promise<CreateStaffState> {
-  await requireAdmin();
+export async function inviteStaffAction(_prev: InviteStaffState, formData: FormData): Promise<InviteStaffState> {
+  const user = await requireAdmin();
   const values = { email: String(formData.get("email") ?? ""), name: String(formData.get("name") ?? ""), role: String(formData.get("role") ?? "agent") };
-  const parsed = CreateStaffSchema.safeParse({ ...values, password: String(formData.get("password") ?? "") });
+  const parsed = InviteStaffSchema.safeParse(values);
   if (!parsed.success) {
     const errors: Record<string, string> = {};
     for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
     return { errors, values };
   }
   try {
-    const created = await createStaffUser(parsed.data);
-    revalidatePath("/admin/staff");
-    // A generated password is shown this once; a typed one is never echoed back.
-    return { created: { email: parsed.data.email, password: created.generated ? created.password : null } };
+    await inviteStaff(user, parsed.data);
   } catch (error) {
     if (error instanceof StaffError && error.code === "duplicate") return { errors: { email: "このメールアドレスは登録済みです。" }, values };
+    if (error instanceof StaffError && error.code === "pending") return { errors: { email: "このメールアドレスには招待を送信済みです。下の一覧から再送できます。" }, values };
     throw error;
   }
+  revalidatePath("/admin/staff");
+  return { invited: { email: parsed.data.email } };
 }
 
 const fail = (code: string): never => redirect(`/admin/staff?error=${code}`);
@@ -59,4 +60,32 @@ export async function setActiveAction(formData: FormData) {
   }
   revalidatePath("/admin/staff");
   redirect(`/admin/staff?done=${input.data.active ? "activated" : "deactivated"}`);
+}
+
+export async function resendInvitationAction(formData: FormData) {
+  const user = await requireAdmin();
+  const input = InvitationIdSchema.safeParse(Object.fromEntries(formData));
+  if (!input.success) return fail("invalid");
+  try {
+    await resendInvitation(user, input.data.id);
+  } catch (error) {
+    if (error instanceof StaffError) fail("invitation-gone");
+    throw error;
+  }
+  revalidatePath("/admin/staff");
+  redirect("/admin/staff?done=resent");
+}
+
+export async function revokeInvitationAction(formData: FormData) {
+  const user = await requireAdmin();
+  const input = InvitationIdSchema.safeParse(Object.fromEntries(formData));
+  if (!input.success) return fail("invalid");
+  try {
+    await revokeInvitation(user, input.data.id);
+  } catch (error) {
+    if (error instanceof StaffError) fail("invitation-gone");
+    throw error;
+  }
+  revalidatePath("/admin/staff");
+  redirect("/admin/staff?done=revoked");
 }

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { formatDateTime, secondaryButtonClass } from "@/components/admin/format";
 import { requireAdmin } from "@/lib/auth/guards";
 import { listStaff } from "@/lib/data/staff";
-import { changeRoleAction, createStaffAction, setActiveAction } from "./actions";
-import { CreateStaffForm } from "./_components/create-staff-form";
+import { listPendingInvitations } from "@/lib/data/staff-tokens";
+import { changeRoleAction, inviteStaffAction, resendInvitationAction, revokeInvitationAction, setActiveAction } from "./actions";
+import { InviteStaffForm } from "./_components/invite-staff-form";
 
 export const metadata: Metadata = { title: "スタッフ" };
 
@@ -14,12 +15,16 @@ const MESSAGES: Record<string, string> = {
   role: "権限を変更しました。",
   activated: "アカウントを有効にしました。",
   deactivated: "アカウントを無効にしました。次の操作からログアウトされます。",
+  "invitation-gone": "この招待はすでに使われたか、取り消されています。",
+  resent: "招待メールを再送しました。前のリンクは使えなくなりました。",
+  revoked: "招待を取り消しました。",
 };
 
 export default async function StaffPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const me = await requireAdmin("/admin/staff");
   const { error, done } = await searchParams;
-  const staff = await listStaff();
+  const [staff, invitations] = await Promise.all([listStaff(), listPendingInvitations()]);
+  const now = new Date();
   const notice = MESSAGES[error ?? done ?? ""];
   return (
     <div className="space-y-4">
@@ -59,7 +64,37 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
           </li>
         ))}
       </ul>
-      <CreateStaffForm action={createStaffAction} />
+      {invitations.length ? (
+        <section aria-labelledby="pending-invitations">
+          <h2 id="pending-invitations" className="text-lg font-bold">招待中</h2>
+          <ul className="mt-2 divide-y divide-slate-200 rounded border border-slate-300 bg-white">
+            {invitations.map((inv) => (
+              <li key={inv.id} className="flex flex-wrap items-center gap-3 p-3" data-testid="invitation-row">
+                <div className="min-w-64 flex-1">
+                  <p className="font-semibold">
+                    {inv.name} <span className="ml-1 text-sm font-normal">{inv.role === "admin" ? "管理者" : "担当者"}</span>
+                    {inv.expiresAt <= now ? <span className="ml-1 rounded bg-amber-100 px-2 text-sm">期限切れ</span> : null}
+                  </p>
+                  <p className="break-all text-sm text-slate-700">
+                    {inv.email} ・ 有効期限 {formatDateTime(inv.expiresAt)}{inv.createdBy ? ` ・ 招待者 ${inv.createdBy.name}` : ""}
+                  </p>
+                </div>
+                <div className="flex flex-wrap gap-2">
+                  <form action={resendInvitationAction}>
+                    <input type="hidden" name="id" value={inv.id} />
+                    <button type="submit" className={secondaryButtonClass}>再送</button>
+                  </form>
+                  <form action={revokeInvitationAction}>
+                    <input type="hidden" name="id" value={inv.id} />
+                    <button type="submit" className={secondaryButtonClass}>取り消す</button>
+                  </form>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <InviteStaffForm action={inviteStaffAction} />
     </div>
   );
 }

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SetPasswordForm } from "@/components/admin/set-password-form";
+import { TOKEN_PROBLEM_MESSAGES } from "@/lib/auth/token-messages";
+import { checkStaffToken } from "@/lib/data/staff-tokens";
+import { MIN_PASSWORD_LENGTH } from "@/lib/validation/staff";
+import { resetPasswordAction } from "./actions";
+
+export const metadata: Metadata = { title: "パスワードの再設定", referrer: "no-referrer" };
+
+// Public: the token in the path is the credential (checked here for display, and again when used).
+export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const found = await checkStaffToken("reset", token);
+  return (
+    <main id="main" className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-10">
+      <h1 className="text-2xl font-bold">パスワードの再設定</h1>
+      {found.ok ? (
+        <>
+          <p className="mt-2 text-slate-700">{found.email} の新しいパスワードを設定してください。設定すると、ログイン中のすべての端末でログアウトされます。</p>
+          <SetPasswordForm action={resetPasswordAction} token={token} email={found.email} submitLabel="パスワードを再設定" minLength={MIN_PASSWORD_LENGTH} />
+        </>
+      ) : (
+        <>
+          <p role="alert" className="mt-4 rounded border border-red-300 bg-red-50 p-3 text-red-900">
+            {TOKEN_PROBLEM_MESSAGES.reset[found.problem]}
+          </p>
+          <p className="mt-4">
+            <Link href="/admin/login/forgot" className="text-brand-800 underline">もう一度再設定を依頼する</Link>
+          </p>
+        </>
+      )}
+    </main>
+  );
+}
