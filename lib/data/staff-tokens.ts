@@ -1,5 +1,5 @@
 // Staff invitations and password resets: single-use links mailed through the outbox, of which the
-// database keeps only a hash (docs/decisions/0016-staff-invitations-and-password-reset.md).
+// database keeps only a hash (docs/decisions/0017-staff-invitations-and-password-reset.md).
 // Admin writes take the acting admin, whom the caller has checked (requireAdmin) on its first line;
 // accepting a link is public by nature and checks the token instead.
 import "server-only";
@@ -165,7 +165,7 @@ export async function acceptInvitation(token: string, password: string): Promise
  * Mails a reset link to an active account with this address. The caller answers the same whatever
  * happens here except an IP over its limit, so the answer never says whether an account exists.
  * `defer` runs the account lookup and the mail: the action hands it to Next's after(), so the answer
- * leaves before that work and takes as long for an unknown address as for a real one (0016).
+ * leaves before that work and takes as long for an unknown address as for a real one (0017).
  */
 export async function requestPasswordReset(
   emailInput: string,

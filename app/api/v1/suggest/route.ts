@@ -15,7 +15,7 @@ import { suggest, suggestionQuery } from "@/lib/suggest";
 
 /**
  * A typist with the chooser's debounce sends a few requests a second at most; 60 in 30 s lets a long
- * description through and stops a script (docs/decisions/0016-suggestions.md).
+ * description through and stops a script (docs/decisions/0016-home-and-suggestions.md).
  */
 export const SUGGEST_RATE = { limit: 60, seconds: 30 };
 
