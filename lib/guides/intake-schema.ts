@@ -197,7 +197,7 @@ function whenFieldsParsed(fields: string[]) {
 }
 
 /**
- * The schema of a contact request for this guide (null: the form without a guide) and walk (null:
+ * The schema of a contact request for this guide (null: the form without a guide, `options.form`) and walk (null:
  * opened without a walk, so every field is asked), with messages in `locale`. `walk` must be a walk
  * that ends at the guide's contact step (prefillFromWalkParam's `replayed`). `now` decides "future".
  */
@@ -205,7 +205,7 @@ export function buildIntakeSchema(
   guide: GuideDeclaration | null,
   locale: Locale,
   walk: Walk | null,
-  options: { now?: () => Date } = {},
+  options: { now?: () => Date; form?: Pick<GuideDeclaration, "form"> } = {},
 ) {
   const ctx: Context = {
     locale,
@@ -214,7 +214,8 @@ export function buildIntakeSchema(
     walk: guide ? walk : null,
     prefill: guide && walk ? prefillFromPath(guide, walk) : {},
   };
-  const asked = formFields(guide).filter((f) => f.kind !== "file" && isAsked(f, ctx.walk));
+  // Without a guide, the generic form (lib/guides/generic-form.ts) when the caller gives it.
+  const asked = formFields(guide ?? options.form ?? null).filter((f) => f.kind !== "file" && isAsked(f, ctx.walk));
   const shape: Record<string, z.ZodType> = {};
   for (const field of asked) shape[field.key] = fieldSchema(field, ctx);
   Object.assign(shape, requestMetaFields(locale));
