@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { getGuide, getStepContent, getStepFrontmatter, getStepTitle, getExternalLink } from "@/lib/content";
 import { replayWalk, stepOf } from "@/lib/guide-graph";
-import { prefillFromWalk } from "@/lib/prefill";
+import { prefillFromWalkParam as prefillFromWalk } from "@/lib/guides/intake-schema";
 import { EXTRA_TRIED, NETWORK } from "@/lib/ticket-fields";
 import { TicketFilterSchema } from "@/lib/validation/triage";
 

@@ -8,7 +8,7 @@ import { submitIntake } from "@/lib/intake/submit";
 import { buildTicketInput } from "@/lib/testing/factories";
 import { readScreenshot } from "@/lib/screenshot";
 import { hashToken } from "@/lib/tokens";
-import { formatJstDateTime } from "@/lib/validation/intake";
+import { formatJstDateTime } from "@/lib/jst";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const CERT_WALK = "cert-invalid,use-cert,cert-imported,cert-still-failing";
@@ -53,13 +53,12 @@ describe("submitIntake", () => {
       path: ["step0", "step2", "step2-3", "step2-3-1", "step3"],
       walk: CERT_WALK.split(","),
       endStep: "step2-3-1",
-      answers: { message: "cert-invalid-no-otp", factor: "certificate", stopsAt: "after-password", certificateImported: "yes" },
-      factor: "otp",
+      pathAnswers: { message: "cert-invalid-no-otp", factor: "certificate", stopsAt: "after-password", certificateImported: "yes" },
       status: "new",
       locale: "ja",
     });
     // step1 is not on this walk: only the walk's steps and the fixed extras are kept.
-    expect(ticket.tried).toEqual(["step0", "step2", "other-device"]);
+    expect(ticket.answers).toMatchObject({ factor: "otp", certificateImported: "yes", tried: ["step0", "step2", "other-device"] });
     expect(ticket.changedFields.sort()).toEqual(["factor", "tried"]);
     const token = out.statusUrl!.split("/").pop()!;
     expect(ticket.statusTokenHash).toBe(hashToken(token));

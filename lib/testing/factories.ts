@@ -3,7 +3,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
-import { getGuide, getGuideDeclaration } from "@/lib/content";
+import { getGuideDeclaration } from "@/lib/content";
 import { answerFields, type Answers } from "@/lib/guides/answers";
 import type { GuideDeclaration } from "@/lib/guides/declaration";
 import { prefillFromPath } from "@/lib/guides/intake-schema";

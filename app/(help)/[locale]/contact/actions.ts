@@ -11,7 +11,6 @@ import { formatJst } from "@/lib/jst";
 import { log } from "@/lib/log";
 import { formDataToRaw, HIDDEN_FIELDS, type FieldErrors } from "@/lib/validation/intake";
 import type { ContactState, FormValues } from "./contact-state";
-import { T } from "./messages";
 
 /** What was sent, in the form's order and words: common fields as typed, the guide's own as stored. */
 function summary(request: IntakeRequest, data: IntakeData, answers: Answers, locale: Locale) {

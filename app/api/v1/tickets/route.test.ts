@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/tickets/route";
-import { formatJstDateTime } from "@/lib/validation/intake";
+import { formatJstDateTime } from "@/lib/jst";
 
 const body = () => ({
   name: "Li Wei",
