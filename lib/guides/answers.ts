@@ -3,7 +3,6 @@
 // fields (name, username, ...) are Ticket columns and never appear here.
 import type { GuideDeclaration, ResolvedField } from "@/lib/guides/declaration";
 import { formFields } from "@/lib/guides/form-fields";
-import type { PrefillValues } from "@/lib/guides/intake-schema";
 import type { Locale } from "@/lib/i18n";
 
 export type Answers = Record<string, string | string[]>;
@@ -18,10 +17,15 @@ export function answerFields(guide: Pick<GuideDeclaration, "form"> | null): Reso
  * walk alone (askWhen "never") from the walk; the text of an "other" choice only when that choice
  * was made (a stale text behind another choice would mislead staff).
  */
-export function answersFromRequest(form: Pick<GuideDeclaration, "form"> | null, data: Record<string, unknown>, prefill: PrefillValues): Answers {
+export function answersFromRequest(
+  form: Pick<GuideDeclaration, "form"> | null,
+  data: Record<string, unknown>,
+  walkAnswers: Record<string, string>,
+): Answers {
   const out: Answers = {};
   for (const field of answerFields(form)) {
-    const value = field.askWhen === "never" ? prefill[field.key] : data[field.key];
+    const fromWalk = field.prefill && "answer" in field.prefill && Object.hasOwn(walkAnswers, field.prefill.answer) ? walkAnswers[field.prefill.answer] : undefined;
+    const value = field.askWhen === "never" ? fromWalk : data[field.key];
     if (field.requiredWhen && data[field.requiredWhen.field] !== field.requiredWhen.equals) continue;
     if (typeof value === "string" && value !== "") out[field.key] = value;
     else if (Array.isArray(value) && value.every((v) => typeof v === "string")) out[field.key] = value as string[];

@@ -127,7 +127,7 @@ export async function submitIntake({ raw, screenshot, ip, locale, now = new Date
   if (!parsed.success || !file.ok) return { kind: "invalid", errors };
   const data = parsed.data as IntakeData;
   const { guide, prefill } = request;
-  const answers = answersFromRequest(request.form, data, prefill?.values ?? {});
+  const answers = answersFromRequest(request.form, data, prefill?.answers ?? {});
 
   // A double submit: the first ticket, without counting against the limits.
   const repeat = await getIntakeByIdempotencyKey(data.idempotencyKey);

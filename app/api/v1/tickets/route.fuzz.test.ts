@@ -26,6 +26,7 @@ const valid = () => ({
   stopsAt: "after-otp",
   contactFormLogin: "worked",
   description: "OTP が通りません。",
+  guide: "jaist-sso",
   locale: "ja",
 });
 
