@@ -59,7 +59,7 @@ export function answerProblems(guide: GuideDeclaration | null, form: Pick<GuideD
 }
 
 /** An option's label in `locale`, or the value itself when the declaration no longer has it. */
-export function optionLabel(field: ResolvedField | undefined, value: string, locale: Locale): string {
+export function optionLabel(field: Pick<ResolvedField, "options"> | undefined, value: string, locale: Locale): string {
   return field?.options?.find((o) => o.value === value)?.label[locale] ?? value;
 }
 

@@ -16,9 +16,8 @@ import { buildIntakeSchema, changedPrefilledFields, prefillFromWalkParam } from 
 import type { GuideDeclaration } from "@/lib/guides/declaration";
 import { LOCALES, type Locale } from "@/lib/i18n";
 import { changedFields, PREFILLABLE, prefillFromWalk } from "@/lib/testing/legacy-prefill";
-import { AFFILIATION, CONTACT_FORM_LOGIN, EXTRA_TRIED, FACTOR, MESSAGE_SHOWN, NETWORK, SERVICE, STOPS_AT } from "@/lib/ticket-fields";
 import { fieldErrors } from "@/lib/validation/intake";
-import { FIELD_ORDER, intakeSchema, LIMITS } from "@/lib/testing/legacy-intake";
+import { AFFILIATION, CONTACT_FORM_LOGIN, EXTRA_TRIED, FACTOR, FIELD_ORDER, intakeSchema, LIMITS, MESSAGE_SHOWN, NETWORK, SERVICE, STOPS_AT } from "@/lib/testing/legacy-intake";
 
 const sso = getGuide("jaist-sso")!;
 const NOW = new Date("2026-11-25T03:00:00Z"); // 12:00 in Japan

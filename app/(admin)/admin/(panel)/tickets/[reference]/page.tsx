@@ -5,11 +5,12 @@ import { buttonClass, formatDateTime, PriorityBadge, StatusBadge, Time } from "@
 import { stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
 import { getGuide, getGuideDeclaration } from "@/lib/content";
-import { describeAnswers, readAnswers } from "@/lib/guides/answers";
 import { genericForm } from "@/lib/guides/generic-form";
 import { listAssignableStaff } from "@/lib/data/staff";
 import { allowedTransitions, getTicketForStaff, listSimilarTickets, type StaffTicket } from "@/lib/data/ticket-triage";
-import { AFFILIATION, TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
+import { describeAnswers, optionLabel, readAnswers } from "@/lib/guides/answers";
+import { COMMON_FIELDS } from "@/lib/guides/common-fields";
+import { TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
 import { assigneeAction, noteAction, priorityAction, replyAction, statusAction } from "./actions";
 import { MessageForm } from "./_components/message-forms";
 
@@ -166,7 +167,7 @@ function Requester({ ticket, lang }: { ticket: StaffTicket; lang: "ja" | "en" })
       <dl>
         <Row label="氏名"><span lang={lang}>{ticket.name}</span></Row>
         <Row label="ユーザ名">{ticket.username}</Row>
-        <Row label="所属">{AFFILIATION.label(ticket.affiliation, "ja")}</Row>
+        <Row label="所属">{optionLabel(COMMON_FIELDS.get("affiliation")!, ticket.affiliation, "ja")}</Row>
         <Row label="連絡先メール"><a href={`mailto:${ticket.email}`} className="text-brand-700 underline">{ticket.email}</a></Row>
         <Row label="言語">{ticket.locale === "en" ? "English" : "日本語"}</Row>
         <Row label="端末・ブラウザ">{ticket.device ?? "—"}</Row>
