@@ -20,5 +20,13 @@ export function genericForm(): Pick<GuideDeclaration, "form"> {
     required: "always",
     options: [...used.map((t) => ({ value: t, label: topics[t] })), OTHER_TOPIC],
   };
-  return { form: { fields: [topic] } };
+  const screenshot: FieldDeclaration = {
+    key: "screenshot",
+    kind: "file",
+    label: { ja: "スクリーンショット", en: "Screenshot" },
+    help: { ja: "PNG・JPEG・WebP形式、5MBまで。パスワードなどが写っていないか確認してください。", en: "PNG, JPEG or WebP, up to 5 MB. Check that no password is visible on it." },
+    required: "optional",
+  };
+  // The topic first; the screenshot just before the description, as on a guide's form.
+  return { form: { fields: [topic, { common: "failedAt" }, { common: "device" }, screenshot, { common: "description" }] } };
 }

@@ -103,10 +103,12 @@ export function ContactForm({ locale, fields, initial, prefilled, answered, path
             {nested.get(f.key)?.length ? <div className="pl-8">{nested.get(f.key)!.map(render)}</div> : null}
           </ChoiceGroup>
         );
-        if (!answered.includes(f.key) || errors[f.key]?.length) return group;
+        if (!answered.includes(f.key)) return group;
         const chosen = options.find((o) => o.value === str(f.key))?.label ?? str(f.key);
+        // Unfolded when the user changed the walk's answer or something in it needs fixing.
+        const open = str(f.key) !== initial[f.key] || [f, ...(nested.get(f.key) ?? [])].some((n) => errors[n.key]?.length);
         return (
-          <details key={f.key} className="rounded-md border border-slate-300 px-3 py-2" data-testid={`answered-${f.key}`}>
+          <details key={f.key} open={open} className="rounded-md border border-slate-300 px-3 py-2" data-testid={`answered-${f.key}`}>
             <summary className="cursor-pointer">
               <span className="font-semibold">{f.label[locale]}</span>: {chosen}{" "}
               <span className="text-sm text-brand-800 underline">{t.change}</span>
