@@ -36,8 +36,16 @@ async function expectCertificatePrefill(page: Page) {
   await expect(page.getByText("STEP1のお問い合わせフォームへのログインテスト")).toHaveCount(0);
   // Left open by the walk: still asked.
   await expect(page.getByRole("radio", { name: "学外(自宅・外出先など)" })).toBeVisible();
+  // The steps gone through are listed above and folded into "already tried", ticked.
+  const tried = page.getByTestId("answered-tried");
+  for (const title of STEP_TITLES) await expect(tried.locator("summary")).toContainText(title);
+  await tried.locator("summary").click();
   for (const title of STEP_TITLES) await expect(page.getByRole("checkbox", { name: title })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "別のブラウザ" })).not.toBeChecked();
+  // "Which service" follows its "other" choice only.
+  await expect(page.getByLabel("サービス名")).toBeHidden();
+  await page.getByRole("radio", { name: "その他(具体的に)" }).check();
+  await expect(page.getByLabel("サービス名")).toBeVisible();
 }
 
 async function fillRequired(page: Page, email: string) {
@@ -48,6 +56,8 @@ async function fillRequired(page: Page, email: string) {
   await page.getByLabel("返信先メールアドレス").fill(email);
   await page.getByRole("radio", { name: "Webmail" }).check();
   await page.getByRole("radio", { name: "学外(自宅・外出先など)" }).check();
+  // "Already tried" is folded after a walk: unfold it (a click on its summary) unless it is open.
+  await page.getByTestId("answered-tried").evaluate((d) => ((d as HTMLDetailsElement).open = true));
   await page.getByRole("checkbox", { name: "プライベートウィンドウ" }).check();
   await page.getByLabel("証明書のシリアル番号または発行日").fill("3A:1F:00:12 / 2025-04-01");
   await page.getByLabel("状況の説明").fill("証明書を選んでも「提示したクライアント証明書が無効です」と表示されます。");
@@ -123,6 +133,7 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("氏名").fill("Nguyen Van An");
     await page.getByLabel("ユーザ名").fill("s2412345@jaist.ac.jp");
     await page.getByLabel("返信先メールアドレス").fill("not-an-address");
+    await page.getByTestId("answered-tried").locator("summary").click();
     await page.getByRole("checkbox", { name: "STEP2.認証要素を確認する" }).uncheck();
     await page.getByRole("checkbox", { name: "別の端末" }).check();
     await page.getByLabel("状況の説明").fill("説明です");

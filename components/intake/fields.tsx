@@ -101,7 +101,8 @@ export function ChoiceGroup({
   multiple,
   children,
 }: Common & {
-  options: { value: string; label: ReactNode; lang?: string }[];
+  /** reveals: ticking it shows the group's follow-up (children marked data-revealed), see globals.css */
+  options: { value: string; label: ReactNode; lang?: string; reveals?: boolean }[];
   defaultValue?: string | string[];
   badge?: ReactNode;
   multiple?: boolean;
@@ -130,6 +131,7 @@ export function ChoiceGroup({
               value={o.value}
               defaultChecked={selected.has(o.value)}
               required={required && !multiple}
+              data-reveals={o.reveals ? "" : undefined}
               aria-invalid={error?.length ? true : undefined}
               className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
             />

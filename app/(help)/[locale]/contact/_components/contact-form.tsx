@@ -87,10 +87,13 @@ export function ContactForm({ locale, fields, initial, prefilled, answered, path
         );
       case "single":
       case "multi": {
+        const follow = nested.get(f.key) ?? [];
         const options = [
           ...(f.kind === "multi" && f.prefill && "steps" in f.prefill ? pathSteps.map((s) => ({ value: s.id, label: s.title })) : []),
-          ...(f.options ?? []).map((o) => ({ value: o.value, label: o.label[locale] })),
+          ...(f.options ?? []).map((o) => ({ value: o.value, label: o.label[locale], reveals: follow.some((n) => n.requiredWhen?.equals === o.value) })),
         ];
+        // The follow-up stays open when it holds something or needs fixing, whatever is ticked.
+        const followOpen = follow.some((n) => str(n.key) || errors[n.key]?.length);
         const group = (
           <ChoiceGroup
             key={f.key}
@@ -100,13 +103,22 @@ export function ContactForm({ locale, fields, initial, prefilled, answered, path
             options={options}
             defaultValue={f.kind === "multi" ? (Array.isArray(values[f.key]) ? (values[f.key] as string[]) : []) : str(f.key)}
           >
-            {nested.get(f.key)?.length ? <div className="pl-8">{nested.get(f.key)!.map(render)}</div> : null}
+            {follow.length ? (
+              <div className="pl-8" data-revealed="" data-open={followOpen ? "" : undefined}>
+                {follow.map(render)}
+              </div>
+            ) : null}
           </ChoiceGroup>
         );
-        if (!answered.includes(f.key)) return group;
-        const chosen = options.find((o) => o.value === str(f.key))?.label ?? str(f.key);
+        // A question the walk answered, and the steps it went through (listed above the form), fold.
+        const steps = f.kind === "multi" && prefilled.includes(f.key);
+        if (!answered.includes(f.key) && !steps) return group;
+        const picked = f.kind === "multi" ? (Array.isArray(values[f.key]) ? (values[f.key] as string[]) : []) : [str(f.key)];
+        const chosen = picked.map((v) => options.find((o) => o.value === v)?.label ?? v).join("、");
         // Unfolded when the user changed the walk's answer or something in it needs fixing.
-        const open = str(f.key) !== initial[f.key] || [f, ...(nested.get(f.key) ?? [])].some((n) => errors[n.key]?.length);
+        const same = (a: string | string[] | undefined, b: string | string[] | undefined) =>
+          Array.isArray(a) || Array.isArray(b) ? JSON.stringify(a ?? []) === JSON.stringify(b ?? []) : a === b;
+        const open = !same(values[f.key], initial[f.key]) || [f, ...follow].some((n) => errors[n.key]?.length);
         return (
           <details key={f.key} open={open} className="rounded-md border border-slate-300 px-3 py-2" data-testid={`answered-${f.key}`}>
             <summary className="cursor-pointer">
