@@ -172,6 +172,8 @@ test("an invalid submit keeps every typed value, shows errors beside the fields 
   // Changing a folded answer: open it first.
   await page.getByTestId("answered-messageShown").locator("summary").click();
   await page.getByRole("radio", { name: "その他のメッセージ(正確に入力)" }).check();
+  // The device is guessed from the browser and folded: unfold it to correct it.
+  await page.getByTestId("answered-device").locator("summary").click();
   await page.getByLabel("端末・OS・ブラウザ").fill("Pixel 8 / Android 15 / Chrome");
   await page.getByLabel("状況の説明").fill("学外から入れません");
   await page.getByRole("button", { name: "送信する" }).click();
@@ -258,7 +260,9 @@ test("@mobile the form and the status page fit 375 px without horizontal scrolli
   // asks only what the walk left open; the aim was half the height.
   const form = await page.locator("main form").boundingBox();
   const required = await page.locator("main form").getByText("(必須)", { exact: true }).filter({ visible: true }).count();
-  console.log(`contact form after the certificate walk at 375 px: ${Math.round(form!.height)} px, ${required} required questions shown`);
+  const page375 = await page.evaluate(() => document.documentElement.scrollHeight);
+  console.log(`contact form after the certificate walk at 375 px: form ${Math.round(form!.height)} px, page ${page375} px, ${required} required questions shown`);
+  expect(required).toBe(8);
   expect(form!.height).toBeLessThanOrEqual(5116 / 2);
   const created = await request.post("/api/v1/tickets", { headers: { "x-forwarded-for": `198.19.${randomUUID()}` }, data: apiBody() });
   await page.goto((await created.json()).statusUrl);

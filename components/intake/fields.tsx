@@ -56,6 +56,7 @@ export function TextField({
   defaultValue?: string;
   type?: string;
   multiline?: boolean;
+  rows?: number;
   autoComplete?: string;
   maxLength?: number;
   max?: string;
@@ -82,10 +83,16 @@ export function TextField({
           {help}
         </p>
       ) : null}
-      {multiline ? <textarea rows={8} {...shared} maxLength={rest.maxLength} spellCheck={rest.spellCheck} /> : <input type={type} {...shared} {...rest} />}
+      {multiline ? <textarea rows={rest.rows ?? 8} {...shared} maxLength={rest.maxLength} spellCheck={rest.spellCheck} /> : <input type={type} {...shared} {...withoutRows(rest)} />}
       <FieldError name={name} error={error} />
     </div>
   );
+}
+
+function withoutRows<T extends { rows?: number }>(props: T): Omit<T, "rows"> {
+  const { rows: _rows, ...rest } = props;
+  void _rows;
+  return rest;
 }
 
 export function ChoiceGroup({

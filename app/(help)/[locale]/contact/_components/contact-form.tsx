@@ -69,13 +69,14 @@ export function ContactForm({ locale, fields, initial, prefilled, answered, path
       case "textarea":
       case "username":
       case "email":
-      case "datetime":
-        return (
+      case "datetime": {
+        const field = (
           <TextField
             key={f.key}
             {...common}
             type={f.kind === "email" ? "email" : f.kind === "datetime" ? "datetime-local" : "text"}
             multiline={f.kind === "textarea"}
+            rows={f.kind === "textarea" ? 6 : undefined}
             autoComplete={f.key === "name" ? "name" : f.kind === "username" ? "username" : f.kind === "email" ? "email" : undefined}
             inputMode={f.kind === "email" ? "email" : undefined}
             spellCheck={f.kind === "username" ? false : undefined}
@@ -85,6 +86,20 @@ export function ContactForm({ locale, fields, initial, prefilled, answered, path
             defaultValue={str(f.key)}
           />
         );
+        // An optional answer the server pre-filled (the device, guessed from the browser) folds to
+        // one line like the walk's answers: most people only glance at it.
+        const guessed = f.required === "optional" && typeof initial[f.key] === "string" && initial[f.key] !== "";
+        if (!guessed) return field;
+        return (
+          <details key={f.key} open={str(f.key) !== initial[f.key] || Boolean(errors[f.key]?.length)} className="rounded-md border border-slate-300 px-3 py-2" data-testid={`answered-${f.key}`}>
+            <summary className="cursor-pointer">
+              <span className="font-semibold">{f.label[locale]}</span>: {str(f.key)}{" "}
+              <span className="text-sm text-brand-800 underline">{t.change}</span>
+            </summary>
+            <div className="mt-2">{field}</div>
+          </details>
+        );
+      }
       case "single":
       case "multi": {
         const follow = nested.get(f.key) ?? [];
