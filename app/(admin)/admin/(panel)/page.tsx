@@ -100,8 +100,8 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
       </div>
 
       {funnels.map((f) => (
-        <section key={f.guideId} aria-labelledby={`funnel-${f.guideId}`} className="rounded border border-slate-300 bg-white p-4">
-          <h2 id={`funnel-${f.guideId}`} className="text-lg font-bold">ステップ別の状況(直近30日)</h2>
+        <section key={f.guideId} aria-labelledby={`funnel-${f.guideId}`} data-testid={`funnel-${f.guideId}`} className="rounded border border-slate-300 bg-white p-4">
+          <h2 id={`funnel-${f.guideId}`} className="text-lg font-bold">ステップ別の状況: {guideTitle(f.guideId)}(直近30日)</h2>
           <p className="text-sm text-slate-700">表示回数、「解決した」の数、そこで解決せずお問い合わせになった数。お問い合わせが多いステップは内容の見直し候補です。</p>
           <div className="mt-2 overflow-x-auto">
             <table className="w-full min-w-[32rem] text-sm" data-testid="funnel">
