@@ -20,12 +20,18 @@ test("log in, filter, open the certificate-path ticket, work it, and see it all 
 
   await login(page, admin, "/admin/tickets");
 
-  // Filter: search plus the end step, all in the URL.
+  // Filter: search, the guide, then the filters its declaration offers (end step, its answers), all
+  // in the URL.
   await page.getByLabel("検索").fill(ticket.tag);
   await page.getByText("絞り込み").click();
-  await page.getByLabel("ガイドの終了ステップ").selectOption(CERTIFICATE_WALK.endStep);
+  await page.getByLabel("ガイド", { exact: true }).selectOption("jaist-sso");
   await page.getByRole("button", { name: "適用" }).click();
-  await expect(page).toHaveURL(new RegExp(`q=${ticket.tag}.*endStep=${CERTIFICATE_WALK.endStep}|endStep=${CERTIFICATE_WALK.endStep}.*q=${ticket.tag}`));
+  await page.getByLabel("ガイドの終了ステップ").selectOption(CERTIFICATE_WALK.endStep);
+  await page.getByLabel("表示されたメッセージ").selectOption("cert-invalid-no-otp");
+  await page.getByRole("button", { name: "適用" }).click();
+  await expect(page).toHaveURL(new RegExp(`endStep=${CERTIFICATE_WALK.endStep}`));
+  await expect(page).toHaveURL(new RegExp(`q=${ticket.tag}`));
+  await expect(page).toHaveURL(/a\.messageShown=cert-invalid-no-otp/);
   const rows = page.getByTestId("ticket-row");
   await expect(rows).toHaveCount(1);
   await expectNoSeriousAxeViolations(page);

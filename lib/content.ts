@@ -13,7 +13,11 @@ import type { GuideDeclaration } from "@/lib/guides/declaration";
 import { discoverGuides } from "@/lib/guides/registry";
 import type { Locale } from "@/lib/i18n";
 
-export const CONTENT_DIR = path.join(process.cwd(), "content");
+/**
+ * content/, or TEBIKI_CONTENT_DIR: a test points it at a copy of content/ with a fixture guide added,
+ * to prove that a guide is a content-only change (issue 9, docs/decisions/0015). Not for production.
+ */
+export const CONTENT_DIR = process.env.TEBIKI_CONTENT_DIR || path.join(process.cwd(), "content");
 
 // ---------------------------------------------------------------------------------------------
 // Schemas

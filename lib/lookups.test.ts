@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { getGuide, getStepContent, getStepFrontmatter, getStepTitle, getExternalLink } from "@/lib/content";
 import { replayWalk, stepOf } from "@/lib/guide-graph";
-import { prefillFromWalk } from "@/lib/prefill";
-import { EXTRA_TRIED, NETWORK } from "@/lib/ticket-fields";
+import { prefillFromWalkParam as prefillFromWalk } from "@/lib/guides/intake-schema";
+import { answerFields, optionLabel } from "@/lib/guides/answers";
 import { TicketFilterSchema } from "@/lib/validation/triage";
 
 const NAMES = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"];
@@ -30,11 +30,12 @@ describe("lookups by user-supplied keys", () => {
   });
 
   it("labels them as themselves, not as a prototype member", () => {
+    const fields = new Map(answerFields(guide).map((f) => [f.key, f]));
     for (const name of NAMES) {
-      expect(EXTRA_TRIED.label(name, "ja"), name).toBe(name);
-      expect(NETWORK.label(name, "en"), name).toBe(name);
+      expect(optionLabel(fields.get("tried"), name, "ja"), name).toBe(name);
+      expect(optionLabel(fields.get("network"), name, "en"), name).toBe(name);
     }
-    expect(EXTRA_TRIED.label("other-device", "en")).toBe("Another device");
+    expect(optionLabel(fields.get("tried"), "other-device", "en")).toBe("Another device");
   });
 
   it("drops control characters from the staff search box instead of sending them to PostgreSQL", () => {

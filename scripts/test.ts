@@ -1,9 +1,10 @@
 // `npm test`: typecheck, lint, Vitest (unit + integration against a fresh real PostgreSQL) and
 // Playwright (against a production build), then one summary line `N passed, N failed`.
 // Then the reliability suite (reliability/, its own servers, same build).
-// `--only static|vitest|playwright|reliability` runs one part. Extra arguments after `--` go to that runner.
+// Last, a build with a fixture guide added as content only and its e2e spec (issue 9).
+// `--only static|vitest|playwright|reliability|fixture-guide` runs one part. Extra arguments after `--` go to that runner.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { freePort, startEmbeddedPostgres } from "@/lib/embedded-pg";
@@ -109,7 +110,7 @@ async function main() {
 
   // The browser first: a machine that cannot have one stops here, before the first test, in one line.
   let browserPath: string | undefined;
-  if (wants("playwright") || wants("reliability")) {
+  if (wants("playwright") || wants("reliability") || wants("fixture-guide")) {
     const browser = await provision(BROWSER, { log: say });
     if (!browser.ok) {
       console.log(`[test] FAILED: ${browser.message}`);
@@ -127,7 +128,7 @@ async function main() {
     if (lint !== 0) problems.push("lint failed");
   }
 
-  if (wants("vitest") || wants("playwright")) {
+  if (wants("vitest") || wants("playwright") || wants("fixture-guide")) {
     const database = await freshDatabase();
     try {
       await migrate(database.url, { log: (l) => say(l) });
@@ -158,6 +159,30 @@ async function main() {
             E2E_PORT: String(await freePort()),
             E2E_SMTP_PORT: String(await freePort()),
             E2E_MAIL_DIR: path.join(runDir, "mail"),
+          });
+        }
+      }
+
+      if (wants("fixture-guide")) {
+        // Adding a guide is a content-only change (issue 9, docs/decisions/0015): a copy of content/
+        // with a guide that exists only in this test, built and served through TEBIKI_CONTENT_DIR.
+        // Last, as it replaces the build the other suites used.
+        const content = path.join(runDir, "content");
+        cpSync(path.join(process.cwd(), "content"), content, { recursive: true });
+        cpSync(path.join(process.cwd(), "lib/testing/fixtures/guides/printer"), path.join(content, "guides", "printer"), { recursive: true });
+        say("next build with the fixture guide");
+        built = undefined;
+        if ((await run("next", ["build"], { ...baseEnv, DATABASE_URL: undefined, TEBIKI_CONTENT_DIR: content })) !== 0) {
+          problems.push("next build with the fixture guide failed");
+        } else {
+          say("playwright: the fixture guide, end to end");
+          await playwright("fixture-guide", ["e2e/fixture-guide.spec.ts"], {
+            ...env,
+            TEBIKI_CONTENT_DIR: content,
+            E2E_BROWSER: browserPath,
+            E2E_PORT: String(await freePort()),
+            E2E_SMTP_PORT: String(await freePort()),
+            E2E_MAIL_DIR: path.join(runDir, "mail-fixture"),
           });
         }
       }

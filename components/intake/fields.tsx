@@ -56,6 +56,7 @@ export function TextField({
   defaultValue?: string;
   type?: string;
   multiline?: boolean;
+  rows?: number;
   autoComplete?: string;
   maxLength?: number;
   max?: string;
@@ -82,10 +83,16 @@ export function TextField({
           {help}
         </p>
       ) : null}
-      {multiline ? <textarea rows={8} {...shared} maxLength={rest.maxLength} spellCheck={rest.spellCheck} /> : <input type={type} {...shared} {...rest} />}
+      {multiline ? <textarea rows={rest.rows ?? 8} {...shared} maxLength={rest.maxLength} spellCheck={rest.spellCheck} /> : <input type={type} {...shared} {...withoutRows(rest)} />}
       <FieldError name={name} error={error} />
     </div>
   );
+}
+
+function withoutRows<T extends { rows?: number }>(props: T): Omit<T, "rows"> {
+  const { rows: _rows, ...rest } = props;
+  void _rows;
+  return rest;
 }
 
 export function ChoiceGroup({
@@ -101,7 +108,8 @@ export function ChoiceGroup({
   multiple,
   children,
 }: Common & {
-  options: { value: string; label: ReactNode; lang?: string }[];
+  /** reveals: ticking it shows the group's follow-up (children marked data-revealed), see globals.css */
+  options: { value: string; label: ReactNode; lang?: string; reveals?: boolean }[];
   defaultValue?: string | string[];
   badge?: ReactNode;
   multiple?: boolean;
@@ -130,6 +138,7 @@ export function ChoiceGroup({
               value={o.value}
               defaultChecked={selected.has(o.value)}
               required={required && !multiple}
+              data-reveals={o.reveals ? "" : undefined}
               aria-invalid={error?.length ? true : undefined}
               className="mt-1 h-5 w-5 shrink-0 accent-brand-700"
             />

@@ -34,26 +34,32 @@ export async function createTicket(over: { name?: string; description?: string; 
   );
   const reference = `TST-2026-${String(seq[0].last).padStart(6, "0")}`;
   const tag = randomUUID().slice(0, 8);
+  const answers = {
+    network: over.network ?? "off-campus",
+    service: "webmail",
+    messageShown: over.messageShown ?? "cert-invalid-no-otp",
+    factor: "certificate",
+    stopsAt: "after-certificate",
+    tried: CERTIFICATE_WALK.path.slice(0, -1),
+    certificateImported: "yes",
+  };
   const { rows } = await sql<{ id: string }>(
-    `INSERT INTO "Ticket" ("reference", "guideId", "path", "walk", "endStep", "answers", "changedFields", "locale", "name", "username",
-       "affiliation", "email", "failedAt", "network", "service", "messageShown", "factor", "stopsAt", "contactFormLogin", "tried",
-       "description", "statusTokenHash", "statusTokenExpiresAt", "updatedAt")
-     VALUES ($1, 'jaist-sso', $2, $3, $4, $5, $6, $7, $8, $9, 'student', $10, now() - interval '1 hour', $11, 'webmail', $12,
-       'certificate', 'after-certificate', 'not-tried', $13, $14, $15, now() + interval '180 days', now()) RETURNING "id"`,
+    `INSERT INTO "Ticket" ("reference", "guideId", "path", "walk", "endStep", "pathAnswers", "answers", "changedFields", "locale", "name",
+       "username", "affiliation", "email", "failedAt", "description", "statusTokenHash", "statusTokenExpiresAt", "updatedAt")
+     VALUES ($1, 'jaist-sso', $2, $3, $4, $5, $6, $7, $8, $9, $10, 'student', $11, now() - interval '1 hour', $12, $13,
+       now() + interval '180 days', now()) RETURNING "id"`,
     [
       reference,
       CERTIFICATE_WALK.path,
       CERTIFICATE_WALK.walk,
       CERTIFICATE_WALK.endStep,
       JSON.stringify({ message: "cert-invalid-no-otp", factor: "certificate", certificateImported: "yes" }),
+      JSON.stringify(answers),
       ["network"],
       over.locale ?? "ja",
       over.name ?? `北陸 太郎 ${tag}`,
       `s26${tag.slice(0, 5)}`,
       `requester-${tag}@example.com`,
-      over.network ?? "off-campus",
-      over.messageShown ?? "cert-invalid-no-otp",
-      CERTIFICATE_WALK.path.slice(0, -1),
       over.description ?? `証明書を選んでも「提示したクライアント証明書が無効です」と出ます。<script>alert(1)</script> ${tag}`,
       randomUUID(),
     ],

@@ -16,6 +16,8 @@ export function apiBody(overrides: Record<string, unknown> = {}) {
     stopsAt: "after-password",
     contactFormLogin: "failed",
     description: "API から送信しました。",
+    // The SSO guide's own fields need their guide; without one the body is the generic form.
+    guide: "jaist-sso",
     locale: "ja",
     ...overrides,
   };

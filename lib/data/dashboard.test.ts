@@ -58,14 +58,14 @@ describe("dashboard", () => {
 
   it("proposes an incident when enough tickets share message and network within 30 minutes", async () => {
     const now = pastMoment();
-    for (let i = 0; i < 5; i++) await createTicket({ messageShown: "cert-invalid-no-otp", network: "eduroam", createdAt: minutes(now, -i * 5) });
-    for (let i = 0; i < 4; i++) await createTicket({ messageShown: "auth-failed", network: "eduroam", createdAt: minutes(now, -i * 5) });
+    for (let i = 0; i < 5; i++) await createTicket({ answers: { messageShown: "cert-invalid-no-otp", network: "eduroam" }, createdAt: minutes(now, -i * 5) });
+    for (let i = 0; i < 4; i++) await createTicket({ answers: { messageShown: "auth-failed", network: "eduroam" }, createdAt: minutes(now, -i * 5) });
     // Outside the window: does not count towards the hint.
-    await createTicket({ messageShown: "auth-failed", network: "eduroam", createdAt: minutes(now, -45) });
+    await createTicket({ answers: { messageShown: "auth-failed", network: "eduroam" }, createdAt: minutes(now, -45) });
 
     const hints = await incidentHints(now, 5);
-    expect(hints.map((h) => [h.messageShown, h.network, h.count])).toEqual([["cert-invalid-no-otp", "eduroam", 5]]);
+    expect(hints.map((h) => [h.answers.messageShown, h.answers.network, h.count])).toEqual([["cert-invalid-no-otp", "eduroam", 5]]);
     expect(await incidentHints(now, 6)).toEqual([]);
-    expect((await incidentHints(now, 4)).map((h) => h.messageShown).sort()).toEqual(["auth-failed", "cert-invalid-no-otp"]);
+    expect((await incidentHints(now, 4)).map((h) => h.answers.messageShown).sort()).toEqual(["auth-failed", "cert-invalid-no-otp"]);
   });
 });

@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getGuide } from "@/lib/content";
+import { getGuide, getGuideDeclaration, listGuideIds } from "@/lib/content";
 import { shortestWalks } from "@/lib/guide-graph";
 import { env } from "@/lib/env";
 import { JST_TIME_ZONE, jstDay } from "@/lib/jst";
@@ -28,15 +28,15 @@ export async function newTicketsPerDay(days = 30, now = new Date()): Promise<{ d
 }
 
 export async function openTicketBreakdown() {
-  const [byStatus, byEndStep, byMessage] = await Promise.all([
+  const [byStatus, byEndStep, byGuide] = await Promise.all([
     db().ticket.groupBy({ by: ["status"], where: { status: { in: [...OPEN] } }, _count: { _all: true } }),
     db().ticket.groupBy({ by: ["endStep"], where: { status: { in: [...OPEN] } }, _count: { _all: true }, orderBy: { _count: { id: "desc" } } }),
-    db().ticket.groupBy({ by: ["messageShown"], where: { status: { in: [...OPEN] } }, _count: { _all: true }, orderBy: { _count: { id: "desc" } } }),
+    db().ticket.groupBy({ by: ["guideId"], where: { status: { in: [...OPEN] } }, _count: { _all: true }, orderBy: { _count: { id: "desc" } } }),
   ]);
   return {
     byStatus: OPEN.map((s) => ({ status: s, count: byStatus.find((r) => r.status === s)?._count._all ?? 0 })),
     byEndStep: byEndStep.map((r) => ({ endStep: r.endStep, count: r._count._all })),
-    byMessage: byMessage.map((r) => ({ messageShown: r.messageShown, count: r._count._all })),
+    byGuide: byGuide.map((r) => ({ guideId: r.guideId, count: r._count._all })),
   };
 }
 
@@ -81,21 +81,33 @@ export async function stepFunnel(guideId: string, days = 30, now = new Date()): 
   return [...shortestWalks(guide).keys()].map((stepId) => ({ stepId, label: guide.steps[stepId].label, views: v.get(stepId) ?? 0, solved: s.get(stepId) ?? 0, tickets: t.get(stepId) ?? 0 }));
 }
 
-export type IncidentHint = { messageShown: string; network: string; count: number; first: Date; last: Date };
+export type IncidentHint = { guideId: string; answers: Record<string, string>; count: number; first: Date; last: Date };
 
 export const INCIDENT_WINDOW_MINUTES = 30;
 
 /**
- * Groups of at least INCIDENT_THRESHOLD tickets with the same message and network in the last 30
- * minutes: several people failing the same way at once is more likely an outage than a user error.
+ * Groups of at least INCIDENT_THRESHOLD tickets of one guide with the same incident answers (its
+ * form.incidentFields, e.g. message and network for SSO) in the last 30 minutes: several people
+ * failing the same way at once is more likely an outage than a user error. A group whose answer is
+ * missing or "none" (no message shown) says nothing in common and is left out.
  */
 export async function incidentHints(now = new Date(), threshold = env().INCIDENT_THRESHOLD): Promise<IncidentHint[]> {
-  return db().$queryRaw<IncidentHint[]>(Prisma.sql`
-    SELECT "messageShown", "network", count(*)::int AS "count", min("createdAt") AS "first", max("createdAt") AS "last"
-    FROM "Ticket"
-    WHERE "createdAt" > ${new Date(now.getTime() - INCIDENT_WINDOW_MINUTES * 60_000)} AND "createdAt" <= ${now}
-      AND "messageShown" <> 'none'
-    GROUP BY 1, 2
-    HAVING count(*) >= ${threshold}
-    ORDER BY 3 DESC`);
+  const since = new Date(now.getTime() - INCIDENT_WINDOW_MINUTES * 60_000);
+  const perGuide = await Promise.all(
+    listGuideIds().map(async (guideId) => {
+      const keys = getGuideDeclaration(guideId)?.form.incidentFields ?? [];
+      if (!keys.length) return [];
+      const pairs = Prisma.join(keys.map((k) => Prisma.sql`${k}::text, "answers"->>${k}::text`));
+      const rows = await db().$queryRaw<{ answers: Record<string, string | null>; count: number; first: Date; last: Date }[]>(Prisma.sql`
+        SELECT jsonb_build_object(${pairs}) AS "answers", count(*)::int AS "count", min("createdAt") AS "first", max("createdAt") AS "last"
+        FROM "Ticket"
+        WHERE "guideId" = ${guideId} AND "createdAt" > ${since} AND "createdAt" <= ${now}
+        GROUP BY 1
+        HAVING count(*) >= ${threshold}`);
+      return rows
+        .filter((r) => Object.values(r.answers).every((v) => v !== null && v !== "none"))
+        .map((r) => ({ guideId, answers: r.answers as Record<string, string>, count: r.count, first: r.first, last: r.last }));
+    }),
+  );
+  return perGuide.flat().sort((a, b) => b.count - a.count);
 }

@@ -25,7 +25,7 @@ beforeAll(async () => {
   );
   await client.query(
     `INSERT INTO "Ticket" ("reference", "status", "priority", "assigneeId", "guideId", "path", "walk", "endStep", "locale", "name",
-       "username", "affiliation", "email", "failedAt", "network", "service", "messageShown", "factor", "stopsAt", "contactFormLogin",
+       "username", "affiliation", "email", "failedAt", "answers",
        "description", "statusTokenHash", "statusTokenExpiresAt", "createdAt", "updatedAt")
      SELECT 'SSO-2026-' || lpad(g::text, 6, '0'),
        (ARRAY['new','open','waiting','resolved','closed','closed','closed','resolved'])[1 + g % 8]::"TicketStatus",
@@ -36,8 +36,9 @@ beforeAll(async () => {
        CASE WHEN g % 4 = 0 THEN 'en' ELSE 'ja' END,
        (ARRAY['佐藤','鈴木','高橋','田中','伊藤','渡辺','山本'])[1 + g % 7] || ' ' || (ARRAY['翔太','美咲','大輔','陽菜','健太'])[1 + (g / 7) % 5],
        's' || (1000000 + g), 'student', 's' || (1000000 + g) || '@example.com', now() - (g || ' minutes')::interval,
-       (ARRAY['campus-wifi','eduroam','off-campus','ssl-vpn','newcomer'])[1 + g % 5], 'webmail',
-       (ARRAY['auth-failed','cert-invalid-no-otp','oath-screen','none'])[1 + g % 4], 'otp', 'after-password', 'not-tried',
+       jsonb_build_object('network', (ARRAY['campus-wifi','eduroam','off-campus','ssl-vpn','newcomer'])[1 + g % 5], 'service', 'webmail',
+         'messageShown', (ARRAY['auth-failed','cert-invalid-no-otp','oath-screen','none'])[1 + g % 4], 'factor', 'otp',
+         'stopsAt', 'after-password', 'contactFormLogin', 'not-tried', 'tried', jsonb_build_array('step0', 'step1')),
        (ARRAY['パスワード入力後に赤いメッセージが出て先に進めません','証明書の選択画面が出なくなりました','ワンタイムパスワードを入力しても認証に失敗します'])[1 + g % 3] || ' #' || g,
        md5(g::text), now() + interval '180 days', now() - (g || ' minutes')::interval, now() - ((g * 13) % 100000 || ' minutes')::interval
      FROM generate_series(1, 100000) g`,
@@ -70,6 +71,9 @@ describe("triage list query plans on 100k tickets", () => {
     ["search by username over all statuses", { status: "all", q: "s1054321" }],
     ["Japanese search", { status: "all", q: "証明書の選択画面" }],
     ["search within a tab", { status: "new", q: "田中 翔太" }],
+    ["one guide over all statuses", { status: "all", guide: "jaist-sso" }],
+    ["a guide's answer over all statuses", { status: "all", guide: "jaist-sso", "a.messageShown": "cert-invalid-no-otp" }],
+    ["two answers within a tab", { status: "open", "a.messageShown": "oath-screen", "a.network": "eduroam" }],
   ];
   for (const [name, raw] of cases) {
     it(`uses an index: ${name}`, async () => {

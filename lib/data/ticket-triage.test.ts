@@ -55,8 +55,8 @@ describe("triage list", () => {
     const tag = randomUUID().slice(0, 8);
     const { user } = await createStaff();
     const base = { description: `filter ${tag}` };
-    const { ticket: t1 } = await createTicket({ ...base, status: "open", priority: "urgent", assigneeId: user.id, endStep: "step2-4", messageShown: "cert-invalid-no-otp", network: "eduroam", factor: "otp", locale: "en", createdAt: new Date("2026-03-10T01:00:00Z") });
-    const { ticket: t2 } = await createTicket({ ...base, status: "new", priority: "low", endStep: "step1-2", messageShown: "auth-failed", network: "campus-wifi", factor: "none", locale: "ja", createdAt: new Date("2026-03-12T01:00:00Z") });
+    const { ticket: t1 } = await createTicket({ ...base, status: "open", priority: "urgent", assigneeId: user.id, endStep: "step2-4", answers: { messageShown: "cert-invalid-no-otp", network: "eduroam", factor: "otp" }, locale: "en", createdAt: new Date("2026-03-10T01:00:00Z") });
+    const { ticket: t2 } = await createTicket({ ...base, status: "new", priority: "low", endStep: "step1-2", answers: { messageShown: "auth-failed", network: "campus-wifi", factor: "none" }, locale: "ja", createdAt: new Date("2026-03-12T01:00:00Z") });
     const ids = async (over: Record<string, string>) =>
       (await listTickets({ id: user.id }, filter({ status: "all", q: tag, ...over }))).rows.map((r) => r.id);
 
@@ -66,9 +66,11 @@ describe("triage list", () => {
     expect(await ids({ assignee: user.id })).toEqual([t1.id]);
     expect(await ids({ assignee: "unassigned" })).toEqual([t2.id]);
     expect(await ids({ endStep: "step2-4" })).toEqual([t1.id]);
-    expect(await ids({ message: "auth-failed" })).toEqual([t2.id]);
-    expect(await ids({ network: "eduroam" })).toEqual([t1.id]);
-    expect(await ids({ factor: "none" })).toEqual([t2.id]);
+    expect(await ids({ "a.messageShown": "auth-failed" })).toEqual([t2.id]);
+    expect(await ids({ guide: "jaist-sso", "a.messageShown": "auth-failed", "a.factor": "none" })).toEqual([t2.id]);
+    expect(await ids({ guide: "wifi" })).toEqual([]);
+    expect(await ids({ "a.network": "eduroam" })).toEqual([t1.id]);
+    expect(await ids({ "a.factor": "none" })).toEqual([t2.id]);
     expect(await ids({ locale: "en" })).toEqual([t1.id]);
     // Days are Japan days: 2026-03-12T01:00Z is 10:00 on the 12th in Tokyo.
     expect(await ids({ from: "2026-03-11", to: "2026-03-12" })).toEqual([t2.id]);
@@ -215,10 +217,10 @@ describe("ticket changes", () => {
   it("finds similar tickets: same end step and message within 24 hours", async () => {
     const endStep = `zz-${randomUUID().slice(0, 6)}`;
     const now = new Date();
-    const { ticket: t } = await createTicket({ endStep, messageShown: "auth-failed" });
-    const { ticket: same } = await createTicket({ endStep, messageShown: "auth-failed", createdAt: new Date(now.getTime() - 3600_000) });
-    await createTicket({ endStep, messageShown: "auth-failed", createdAt: new Date(now.getTime() - 25 * 3600_000) });
-    await createTicket({ endStep, messageShown: "oath-screen" });
+    const { ticket: t } = await createTicket({ endStep, answers: { messageShown: "auth-failed", network: "eduroam" } });
+    const { ticket: same } = await createTicket({ endStep, answers: { messageShown: "auth-failed", network: "eduroam" }, createdAt: new Date(now.getTime() - 3600_000) });
+    await createTicket({ endStep, answers: { messageShown: "auth-failed", network: "eduroam" }, createdAt: new Date(now.getTime() - 25 * 3600_000) });
+    await createTicket({ endStep, answers: { messageShown: "oath-screen", network: "eduroam" } });
     expect((await listSimilarTickets(t, new Date(now.getTime() + 1000))).map((s) => s.id)).toEqual([same.id]);
   });
 });

@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueMail } from "@/lib/data/outbox";
 import { jstDayStart } from "@/lib/jst";
+import { getGuideDeclaration } from "@/lib/content";
+import { readAnswers } from "@/lib/guides/answers";
 import type { StaffSessionUser } from "@/lib/data/staff";
 import { TICKET_STATUS } from "@/lib/ticket-fields";
 import type { BulkAction, Sort, TicketFilter } from "@/lib/validation/triage";
@@ -27,9 +29,9 @@ export type TicketListRow = {
   name: string;
   username: string;
   email: string;
+  guideId: string | null;
   endStep: string | null;
-  messageShown: string;
-  network: string;
+  answers: Record<string, unknown>;
   locale: string;
   summary: string;
   createdAt: Date;
@@ -72,9 +74,10 @@ function filterConditions(filter: TicketFilter, me: { id: string }): Prisma.Sql[
   else if (filter.assignee === "unassigned") where.push(Prisma.sql`t."assigneeId" IS NULL`);
   else if (filter.assignee !== "anyone") where.push(Prisma.sql`t."assigneeId" = ${filter.assignee}::uuid`);
   if (filter.endStep) where.push(Prisma.sql`t."endStep" = ${filter.endStep}`);
-  if (filter.message) where.push(Prisma.sql`t."messageShown" = ${filter.message}`);
-  if (filter.network) where.push(Prisma.sql`t."network" = ${filter.network}`);
-  if (filter.factor) where.push(Prisma.sql`t."factor" = ${filter.factor}`);
+  if (filter.guide === "none") where.push(Prisma.sql`t."guideId" IS NULL`);
+  else if (filter.guide) where.push(Prisma.sql`t."guideId" = ${filter.guide}`);
+  // Containment, so that the GIN index "Ticket_answers_idx" (jsonb_path_ops) applies to any key.
+  if (Object.keys(filter.answers).length) where.push(Prisma.sql`t."answers" @> ${JSON.stringify(filter.answers)}::jsonb`);
   if (filter.locale) where.push(Prisma.sql`t."locale" = ${filter.locale}`);
   // Day bounds are Japan days: staff think in Japan time whatever the server's zone.
   if (filter.from) where.push(Prisma.sql`t."createdAt" >= ${jstDayStart(filter.from)}`);
@@ -129,7 +132,7 @@ export function listTicketsSql(filter: TicketFilter, me: { id: string }, limit =
   const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
   return Prisma.sql`
     SELECT t."id", t."reference", t."status"::text AS "status", t."priority"::text AS "priority", t."name", t."username",
-           t."email", t."endStep", t."messageShown", t."network", t."locale", left(t."description", 140) AS "summary",
+           t."email", t."guideId", t."endStep", t."answers", t."locale", left(t."description", 140) AS "summary",
            t."createdAt", t."updatedAt", t."assigneeId", s."name" AS "assigneeName"
     FROM (SELECT * FROM "Ticket" t ${whereSql} ORDER BY ${order} LIMIT ${limit}) t
     LEFT JOIN "StaffUser" s ON s."id" = t."assigneeId"
@@ -196,14 +199,8 @@ const exportSelect = {
   affiliation: true,
   email: true,
   failedAt: true,
-  network: true,
-  service: true,
-  serviceOther: true,
-  messageShown: true,
-  messageOther: true,
-  factor: true,
-  stopsAt: true,
-  contactFormLogin: true,
+  guideId: true,
+  answers: true,
   endStep: true,
   path: true,
   changedFields: true,
@@ -236,20 +233,21 @@ export async function getTicketForStaff(_me: { id: string }, reference: string) 
 }
 export type StaffTicket = NonNullable<Awaited<ReturnType<typeof getTicketForStaff>>>;
 
-/** Same end step and message in the last 24 hours: a hint that several people hit the same wall. */
-export async function listSimilarTickets(ticket: { id: string; endStep: string | null; messageShown: string }, now = new Date()) {
-  if (!ticket.endStep) return [];
-  return db().ticket.findMany({
-    where: {
-      endStep: ticket.endStep,
-      messageShown: ticket.messageShown,
-      createdAt: { gte: new Date(now.getTime() - 86_400_000) },
-      id: { not: ticket.id },
-    },
-    select: { id: true, reference: true, status: true, name: true, network: true, createdAt: true },
-    orderBy: { createdAt: "desc" },
-    take: 10,
-  });
+/**
+ * Same guide, end step and incident answers (the guide's form.incidentFields) in the last 24 hours:
+ * a hint that several people hit the same wall.
+ */
+export async function listSimilarTickets(ticket: { id: string; guideId: string | null; endStep: string | null; answers: unknown }, now = new Date()) {
+  if (!ticket.endStep || !ticket.guideId) return [];
+  const guide = getGuideDeclaration(ticket.guideId);
+  const answers = readAnswers(ticket.answers);
+  const same: Record<string, string | string[]> = {};
+  for (const key of guide?.form.incidentFields ?? []) if (Object.hasOwn(answers, key)) same[key] = answers[key];
+  return db().$queryRaw<{ id: string; reference: string; status: TicketStatus; name: string; answers: Record<string, unknown>; createdAt: Date }[]>`
+    SELECT "id", "reference", "status"::text AS "status", "name", "answers", "createdAt" FROM "Ticket"
+    WHERE "guideId" = ${ticket.guideId} AND "endStep" = ${ticket.endStep} AND "answers" @> ${JSON.stringify(same)}::jsonb
+      AND "createdAt" >= ${new Date(now.getTime() - 86_400_000)} AND "id" <> ${ticket.id}::uuid
+    ORDER BY "createdAt" DESC LIMIT 10`;
 }
 
 /** An attachment's bytes for staff download (the caller has run requireStaff). */

@@ -1,6 +1,9 @@
 // Data layer for tickets. Pages and actions call these; they never import Prisma themselves.
 import "server-only";
+import { getGuideDeclaration } from "@/lib/content";
 import { db } from "@/lib/db";
+import { answerProblems, readAnswers } from "@/lib/guides/answers";
+import { genericForm } from "@/lib/guides/generic-form";
 import { jstYear } from "@/lib/jst";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { newSecretToken } from "@/lib/tokens";
@@ -35,6 +38,7 @@ export type NewTicket = Omit<
  */
 export async function insertTicket(tx: Tx, input: NewTicket, beforeReference?: (ticketId: string) => Promise<void>) {
   const { referencePrefix, ...data } = input;
+  assertAnswersDeclared(data.guideId ?? null, data.answers);
   const { token, hash } = newSecretToken();
   const now = new Date();
   const draft = await tx.ticket.create({
@@ -59,6 +63,21 @@ export async function insertTicket(tx: Tx, input: NewTicket, beforeReference?: (
   if (beforeReference) await beforeReference(draft.id);
   const ticket = await tx.ticket.update({ where: { id: draft.id }, data: { reference: await nextReference(tx, referencePrefix, now) } });
   return { ticket, token };
+}
+
+/**
+ * Ticket.answers must fit the declaration of the ticket's guide (the generic form without one): the
+ * intake schema already ensures it, and this holds every other writer (seed, factories, scripts) to
+ * it, so no stored answer is one that labels, filters and CSV columns do not know.
+ */
+function assertAnswersDeclared(guideId: string | null, json: unknown) {
+  const guide = guideId ? getGuideDeclaration(guideId) : null;
+  if (guideId && !guide) throw new Error(`ticket answers: no guide "${guideId}"`);
+  const stored = json === undefined ? {} : json;
+  const answers = readAnswers(stored);
+  const problems = answerProblems(guide, guide ?? genericForm(), answers);
+  if (Object.keys(answers).length !== Object.keys(stored as object).length) problems.push("answers hold a value that is neither text nor a list of text");
+  if (problems.length) throw new Error(`ticket answers do not fit ${guideId ?? "the generic form"}: ${problems.join("; ")}`);
 }
 
 export async function countTickets(): Promise<number> {

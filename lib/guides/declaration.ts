@@ -80,7 +80,17 @@ export const GuideDeclarationSchema = GuideSchema.extend({
   /** The status service (ServiceStatus.id) whose outage explains this guide's tickets. */
   primaryService: kebab,
   catalog: CatalogSchema,
-  form: z.object({ fields: z.array(z.union([FieldSchema, CommonFieldRefSchema])) }).strict(),
+  form: z
+    .object({
+      fields: z.array(z.union([FieldSchema, CommonFieldRefSchema])),
+      /**
+       * Single-choice fields whose equal values across tickets suggest an outage rather than a user
+       * error (the dashboard's incident hint, the detail's similar tickets). Default: none, the
+       * guide and end step alone.
+       */
+      incidentFields: z.array(camel).max(3).optional(),
+    })
+    .strict(),
 }).strict();
 export type GuideDeclaration = z.infer<typeof GuideDeclarationSchema>;
 

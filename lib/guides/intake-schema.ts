@@ -155,16 +155,22 @@ function single(field: ResolvedField, ctx: Context, required: boolean, answered:
 }
 
 /**
- * Ticked values that are no longer on the form (a step of another walk, a removed option) are
- * dropped rather than refused: the user cannot fix them, and nothing they say is lost.
+ * Ticked values that are no longer on the form (a step of another walk of this guide) are dropped
+ * rather than refused: the user cannot fix them, and nothing they say is lost. A value that was never
+ * a checkbox of this form (no option, no step of the guide: only tampering sends it) is refused with
+ * a named message (issue 8), so nothing unknown is stored.
  */
 function multi(field: ResolvedField, ctx: Context, required: boolean) {
-  const allowed = new Set((field.options ?? []).map((o) => o.value));
-  if (field.prefill && "steps" in field.prefill && ctx.walk && ctx.guide) {
-    for (const step of triedSteps(ctx.guide, ctx.walk)) allowed.add(step);
-  }
+  const options = (field.options ?? []).map((o) => o.value);
+  const steps = field.prefill && "steps" in field.prefill && ctx.guide;
+  const known = new Set([...options, ...(steps ? Object.keys(ctx.guide!.steps) : [])]);
+  const allowed = new Set(options);
+  if (steps && ctx.walk) for (const step of triedSteps(ctx.guide!, ctx.walk)) allowed.add(step);
   const message = M.choose[ctx.locale];
-  const list = z.array(z.string({ error: message }).regex(KEBAB, message), { error: message }).max(field.maxItems ?? 0, message);
+  const list = z
+    .array(z.string({ error: message }).regex(KEBAB, M.triedValue[ctx.locale]), { error: message })
+    .max(field.maxItems ?? 0, M.tooMany(field.maxItems ?? 0)[ctx.locale])
+    .refine((items) => items.every((v) => known.has(v)), M.triedValue[ctx.locale]);
   return (required ? list.min(1, message) : list.default([])).transform((items) => [...new Set(items)].filter((v) => allowed.has(v)));
 }
 
@@ -197,7 +203,7 @@ function whenFieldsParsed(fields: string[]) {
 }
 
 /**
- * The schema of a contact request for this guide (null: the form without a guide) and walk (null:
+ * The schema of a contact request for this guide (null: the form without a guide, `options.form`) and walk (null:
  * opened without a walk, so every field is asked), with messages in `locale`. `walk` must be a walk
  * that ends at the guide's contact step (prefillFromWalkParam's `replayed`). `now` decides "future".
  */
@@ -205,7 +211,7 @@ export function buildIntakeSchema(
   guide: GuideDeclaration | null,
   locale: Locale,
   walk: Walk | null,
-  options: { now?: () => Date } = {},
+  options: { now?: () => Date; form?: Pick<GuideDeclaration, "form"> } = {},
 ) {
   const ctx: Context = {
     locale,
@@ -214,7 +220,8 @@ export function buildIntakeSchema(
     walk: guide ? walk : null,
     prefill: guide && walk ? prefillFromPath(guide, walk) : {},
   };
-  const asked = formFields(guide).filter((f) => f.kind !== "file" && isAsked(f, ctx.walk));
+  // Without a guide, the generic form (lib/guides/generic-form.ts) when the caller gives it.
+  const asked = formFields(guide ?? options.form ?? null).filter((f) => f.kind !== "file" && isAsked(f, ctx.walk));
   const shape: Record<string, z.ZodType> = {};
   for (const field of asked) shape[field.key] = fieldSchema(field, ctx);
   Object.assign(shape, requestMetaFields(locale));

@@ -32,6 +32,11 @@ export function validateDeclaration(guide: GuideDeclaration): string[] {
     byKey.set(field.key, field);
   }
 
+  for (const key of guide.form.incidentFields ?? []) {
+    const field = byKey.get(key);
+    if (!field || field.common || field.kind !== "single") problems.push(`form.incidentFields: "${key}" is not a single-choice field of this guide`);
+  }
+
   // Answer key -> the one field it pre-fills.
   const answerField = new Map<string, ResolvedField>();
   for (const field of fields) {

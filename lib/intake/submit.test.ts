@@ -8,7 +8,7 @@ import { submitIntake } from "@/lib/intake/submit";
 import { buildTicketInput } from "@/lib/testing/factories";
 import { readScreenshot } from "@/lib/screenshot";
 import { hashToken } from "@/lib/tokens";
-import { formatJstDateTime } from "@/lib/validation/intake";
+import { formatJstDateTime } from "@/lib/jst";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const CERT_WALK = "cert-invalid,use-cert,cert-imported,cert-still-failing";
@@ -53,13 +53,14 @@ describe("submitIntake", () => {
       path: ["step0", "step2", "step2-3", "step2-3-1", "step3"],
       walk: CERT_WALK.split(","),
       endStep: "step2-3-1",
-      answers: { message: "cert-invalid-no-otp", factor: "certificate", stopsAt: "after-password", certificateImported: "yes" },
-      factor: "otp",
+      pathAnswers: { message: "cert-invalid-no-otp", factor: "certificate", stopsAt: "after-password", certificateImported: "yes" },
       status: "new",
       locale: "ja",
     });
     // step1 is not on this walk: only the walk's steps and the fixed extras are kept.
-    expect(ticket.tried).toEqual(["step0", "step2", "other-device"]);
+    expect(ticket.answers).toMatchObject({ factor: "otp", certificateImported: "yes", tried: ["step0", "step2", "other-device"] });
+    // The STEP1 login test is moot on a walk that never went through STEP1: not asked, not stored.
+    expect(ticket.answers).not.toHaveProperty("contactFormLogin");
     expect(ticket.changedFields.sort()).toEqual(["factor", "tried"]);
     const token = out.statusUrl!.split("/").pop()!;
     expect(ticket.statusTokenHash).toBe(hashToken(token));
@@ -81,14 +82,37 @@ describe("submitIntake", () => {
     expect((await unsafeGetAttachment(ticket.attachments[0].id))?.ticketId).toBe(ticket.id);
   });
 
-  it("uses the GEN prefix without a guide and drops an invalid walk silently", async () => {
-    const general = await submitIntake({ raw: form({ guide: undefined, walk: undefined }), ip: ip(), locale: "en" });
-    expect(general.kind === "created" && general.reference).toMatch(/^GEN-\d{4}-\d{6}$/);
+  it("takes what the walk answered when the form leaves it out (issue 9)", async () => {
+    const raw = form({ messageShown: undefined, factor: undefined, stopsAt: undefined, contactFormLogin: undefined });
+    const out = await submitIntake({ raw, ip: ip(), locale: "ja" });
+    expect(out.kind).toBe("created");
+    if (out.kind !== "created") return;
+    const t = await db().ticket.findUniqueOrThrow({ where: { reference: out.reference } });
+    expect(t.answers).toMatchObject({ messageShown: "cert-invalid-no-otp", factor: "certificate", stopsAt: "after-password", network: "off-campus" });
+    expect(t.changedFields).toEqual(["tried"]);
+    // Without a walk nothing is known: the same body misses three required answers.
+    const bare = await submitIntake({ raw: { ...raw, walk: undefined, email: `x.${randomUUID()}@example.com` }, ip: ip(), locale: "ja" });
+    expect(bare.kind === "invalid" && Object.keys(bare.errors).sort()).toEqual(["contactFormLogin", "factor", "messageShown", "stopsAt"]);
+  });
+
+  it("files a generic GEN ticket without a guide (or with guide=none): common fields and a topic, never the SSO answers", async () => {
+    const noTopic = await submitIntake({ raw: form({ guide: undefined, walk: undefined }), ip: ip(), locale: "en" });
+    expect(noTopic.kind === "invalid" && noTopic.errors).toEqual({ topic: ["Please choose one."] });
+    for (const guide of [undefined, "none"]) {
+      const general = await submitIntake({ raw: form({ guide, walk: undefined, topic: "account" }), ip: ip(), locale: "en" });
+      expect(general.kind === "created" && general.reference).toMatch(/^GEN-\d{4}-\d{6}$/);
+      if (general.kind !== "created") return;
+      const t = await db().ticket.findUniqueOrThrow({ where: { reference: general.reference } });
+      expect(t).toMatchObject({ guideId: null, answers: { topic: "account" }, path: [] });
+    }
+  });
+
+  it("drops an invalid walk silently", async () => {
     const bad = await submitIntake({ raw: form({ walk: "cert-invalid,nope" }), ip: ip(), locale: "ja" });
     expect(bad.kind).toBe("created");
     if (bad.kind !== "created") return;
     const t = await db().ticket.findUniqueOrThrow({ where: { reference: bad.reference } });
-    expect(t).toMatchObject({ path: [], walk: [], endStep: null, changedFields: [], tried: ["private-window"] });
+    expect(t).toMatchObject({ path: [], walk: [], endStep: null, changedFields: [], answers: expect.objectContaining({ tried: ["private-window"] }) });
   });
 
   it("refuses an SVG screenshot and a secret, storing nothing", async () => {

@@ -3,27 +3,28 @@
 // screenshot and its confirmation mail in one transaction.
 import "server-only";
 import { randomInt } from "node:crypto";
-import { getGuide, listGuideIds } from "@/lib/content";
+import { getGuide, getStepTitle } from "@/lib/content";
 import { createTicketFromIntake, getIntakeByIdempotencyKey } from "@/lib/data/tickets";
 import { env } from "@/lib/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { answersFromRequest, type Answers } from "@/lib/guides/answers";
+import type { GuideDeclaration } from "@/lib/guides/declaration";
+import { formFields } from "@/lib/guides/form-fields";
+import { GENERIC_PREFIX, genericForm } from "@/lib/guides/generic-form";
+import { buildIntakeSchema, changedPrefilledFields, prefillFromWalkParam, type DeclaredPrefill } from "@/lib/guides/intake-schema";
 import type { Locale } from "@/lib/i18n";
 import { readScreenshot } from "@/lib/screenshot";
 import { log } from "@/lib/log";
 import { confirmationMail } from "@/lib/mail/templates";
 import { kickMailer } from "@/lib/mail/sender";
-import { changedFields, prefillFromWalk, type Prefill } from "@/lib/prefill";
 import { hit } from "@/lib/rate-limit";
-import { EXTRA_TRIED } from "@/lib/ticket-fields";
-import { stepOf } from "@/lib/guide-graph";
-import { fieldErrors, INTAKE_MESSAGES, intakeSchema, type FieldErrors, type IntakeInput } from "@/lib/validation/intake";
+import { fieldErrors, type FieldErrors } from "@/lib/validation/intake";
 import { fallbackError } from "@/lib/validation/text";
 
 /** The honeypot field: people never see it, naive bots fill it. */
 export const HONEYPOT_FIELD = "website";
 
 export type SubmitOutcome =
-  | { kind: "created"; reference: string; statusUrl: string | null; duplicate: boolean; data: IntakeInput }
+  | { kind: "created"; reference: string; statusUrl: string | null; duplicate: boolean; data: IntakeData; request: IntakeRequest; answers: Answers }
   | { kind: "invalid"; errors: FieldErrors }
   | { kind: "limited"; retryAt: Date; retryAfterSeconds: number; message: string };
 
@@ -54,15 +55,53 @@ export function statusUrl(locale: string, token: string): string {
   return `${env().APP_URL.replace(/\/$/, "")}/${locale}/requests/${token}`;
 }
 
-/** The walk the request came with, replayed on the server; invalid walks are dropped, never an error. */
-export function serverPrefill(guideId: string | undefined, walk: string | undefined): { guideId: string | null; prefix: string; prefill: Prefill | null } {
-  const guide = guideId ? getGuide(guideId) : null;
-  if (!guide) return { guideId: null, prefix: "GEN", prefill: null };
-  return { guideId: guide.id, prefix: guide.ticketPrefix, prefill: prefillFromWalk(guide, walk) };
+/** A parsed request: the common fields as typed by the schema, the guide's own fields by key. */
+export type IntakeData = Record<string, unknown> & {
+  name: string;
+  username: string;
+  affiliation: string;
+  email: string;
+  failedAt: Date;
+  device?: string;
+  description: string;
+  locale: Locale;
+  guide?: string;
+  walk?: string;
+  idempotencyKey?: string;
+};
+
+/** The guide a request names and its walk, resolved on the server. */
+export type IntakeRequest = {
+  /** null: no guide (none named, "none", unknown or a draft): the generic form */
+  guide: GuideDeclaration | null;
+  /** the form the request answers: the guide's, or the generic one */
+  form: Pick<GuideDeclaration, "form">;
+  /** the walk replayed; null when absent or not a real walk to the contact step (dropped, never an error) */
+  prefill: DeclaredPrefill | null;
+  prefix: string;
+};
+
+export function resolveIntakeRequest(guideParam: unknown, walkParam: unknown): IntakeRequest {
+  // "none" is the chooser's link to the generic form (issue 9): the same as no guide.
+  const guide = typeof guideParam === "string" && guideParam.length <= 50 ? getGuide(guideParam) : null;
+  if (!guide) return { guide: null, form: genericForm(), prefill: null, prefix: GENERIC_PREFIX };
+  const prefill = typeof walkParam === "string" && walkParam.length <= 1000 ? prefillFromWalkParam(guide, walkParam) : null;
+  return { guide, form: guide, prefill, prefix: guide.ticketPrefix };
 }
 
-function isKnownTried(value: string): boolean {
-  return (EXTRA_TRIED.values as readonly string[]).includes(value) || listGuideIds().some((id) => Boolean(stepOf(getGuide(id)!, value)));
+/** The form's multi-choice keys: their values arrive as lists. */
+export function multiKeys(request: IntakeRequest): string[] {
+  return formFields(request.form).filter((f) => f.kind === "multi").map((f) => f.key);
+}
+
+/** The schema a request is checked with: its guide's (or the generic) form, aware of the walk. */
+export function requestSchema(request: IntakeRequest, locale: Locale, now: () => Date) {
+  return buildIntakeSchema(request.guide, locale, request.prefill?.replayed ?? null, { now, form: request.form });
+}
+
+/** A step's title for people, for a "steps" answer. */
+export function stepTitleOf(request: IntakeRequest, locale: Locale) {
+  return (stepId: string) => (request.guide ? getStepTitle(request.guide.id, stepId, locale) : null);
 }
 
 export type SubmitInput = {
@@ -80,25 +119,19 @@ export async function submitIntake({ raw, screenshot, ip, locale, now = new Date
     return { kind: "honeypot", reference: `GEN-${now.getFullYear()}-${String(randomInt(1, 999_999)).padStart(6, "0")}` };
   }
 
-  const parsed = intakeSchema(locale, () => now).safeParse(raw, { error: fallbackError(locale) });
+  const request = resolveIntakeRequest(raw.guide, raw.walk);
+  const parsed = requestSchema(request, locale, () => now).safeParse(raw, { error: fallbackError(locale) });
   const file = await readScreenshot(screenshot);
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
   if (!file.ok) errors.screenshot = [(file.reason === "too-large" ? TEXT.tooLarge : TEXT.notImage)[locale]];
-  // A tried value that is no step of any guide and no extra was never a checkbox on the form: refuse
-  // it here, before anything is stored (a lookup on it once reached Object.prototype, issue 8).
-  if (parsed.success && parsed.data.tried.some((t) => !isKnownTried(t))) errors.tried = [INTAKE_MESSAGES.triedValue[locale]];
-  if (!parsed.success || !file.ok || errors.tried) return { kind: "invalid", errors };
-  const parsedData = parsed.data;
-  const { guideId, prefix, prefill } = serverPrefill(parsedData.guide, parsedData.walk);
-  // Tried items: the steps of this walk plus the fixed extras; a real step off this walk is dropped
-  // (docs/decisions/0007-intake-submission.md).
-  const allowedTried = new Set<string>([...(prefill?.triedSteps ?? []), ...EXTRA_TRIED.values]);
-  const data: IntakeInput = { ...parsedData, tried: parsedData.tried.filter((t) => allowedTried.has(t)) };
-  const tried = data.tried;
+  if (!parsed.success || !file.ok) return { kind: "invalid", errors };
+  const data = parsed.data as IntakeData;
+  const { guide, prefill } = request;
+  const answers = answersFromRequest(request.form, data, prefill?.answers ?? {});
 
   // A double submit: the first ticket, without counting against the limits.
   const repeat = await getIntakeByIdempotencyKey(data.idempotencyKey);
-  if (repeat) return { kind: "created", reference: repeat.reference, statusUrl: null, duplicate: true, data };
+  if (repeat) return { kind: "created", reference: repeat.reference, statusUrl: null, duplicate: true, data, request, answers };
 
   const limit = await hit(`intake:ip:${ip}`, intakeWindows(), now);
   if (!limit.ok) {
@@ -106,16 +139,17 @@ export async function submitIntake({ raw, screenshot, ip, locale, now = new Date
     return { kind: "limited", retryAt: limit.retryAt, retryAfterSeconds: limit.retryAfterSeconds, message: TEXT.limited(jstTime(limit.retryAt))[locale] };
   }
 
-  const changed = prefill ? changedFields(prefill.values, { ...data, tried }) : [];
+  const changed = guide && prefill ? changedPrefilledFields(guide, prefill.values, data) : [];
 
   const result = await createTicketFromIntake(
     {
-      referencePrefix: prefix,
-      guideId,
+      referencePrefix: request.prefix,
+      guideId: guide?.id ?? null,
       path: prefill?.path ?? [],
       walk: prefill?.walk ?? [],
       endStep: prefill?.endStep ?? null,
-      answers: (prefill?.answers ?? {}) as Prisma.InputJsonValue,
+      pathAnswers: prefill?.answers ?? {},
+      answers,
       changedFields: changed,
       locale: data.locale,
       name: data.name,
@@ -123,17 +157,7 @@ export async function submitIntake({ raw, screenshot, ip, locale, now = new Date
       affiliation: data.affiliation,
       email: data.email,
       failedAt: data.failedAt,
-      network: data.network,
-      service: data.service,
-      serviceOther: data.service === "other" ? (data.serviceOther ?? null) : null,
-      messageShown: data.messageShown,
-      messageOther: data.messageShown === "other" ? (data.messageOther ?? null) : null,
-      factor: data.factor,
-      stopsAt: data.stopsAt,
-      contactFormLogin: data.contactFormLogin,
-      tried,
       device: data.device || null,
-      certificateInfo: data.certificateInfo || null,
       description: data.description,
       idempotencyKey: data.idempotencyKey ?? null,
     },
@@ -154,5 +178,7 @@ export async function submitIntake({ raw, screenshot, ip, locale, now = new Date
     statusUrl: result.token ? statusUrl(result.locale, result.token) : null,
     duplicate: result.duplicate,
     data,
+    request,
+    answers,
   };
 }

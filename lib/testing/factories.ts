@@ -3,10 +3,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
-import { getGuide } from "@/lib/content";
+import { getGuideDeclaration } from "@/lib/content";
+import { answerFields, type Answers } from "@/lib/guides/answers";
+import type { GuideDeclaration } from "@/lib/guides/declaration";
+import { prefillFromPath } from "@/lib/guides/intake-schema";
 import { db } from "@/lib/db";
 import { insertTicket, type NewTicket } from "@/lib/data/tickets";
-import { allWalks, endStep, type Guide } from "@/lib/guide-graph";
+import { allWalks, endStep, type Walk } from "@/lib/guide-graph";
+import { isAsked } from "@/lib/guides/declaration";
 import type { Prisma, StaffRole } from "@/lib/generated/prisma/client";
 
 /** A small deterministic generator, so a seed value gives the same data every time. */
@@ -55,14 +59,28 @@ const DESCRIPTIONS_EN = [
   "On NEWCOMER Wi-Fi the login asks for a second factor that I have not registered yet.",
 ];
 
-const NETWORKS = ["campus-wifi", "campus-wired", "ssl-vpn", "newcomer", "eduroam", "off-campus", "other-vpn"] as const;
-const SERVICES = ["webmail", "ssl-vpn", "other"] as const;
-const STOPS = ["after-password", "factor-screen", "after-otp", "after-certificate", "no-login-page"] as const;
-const EXTRA_TRIED = ["other-browser", "private-window", "other-device", "other-network"] as const;
+/**
+ * A guide's own answers for a walk, as the form would store them: what the walk pre-fills, a random
+ * option for every other choice asked ("other" aside, which would need its text), the walk's steps
+ * plus sometimes one declared extra for a "steps" field. Free text is left out (it is optional).
+ */
+export function buildAnswers(r: Rng, guide: GuideDeclaration, walk: Walk): Answers {
+  const prefill = prefillFromPath(guide, walk);
+  const out: Answers = {};
+  for (const field of answerFields(guide)) {
+    const pre = Object.hasOwn(prefill, field.key) ? prefill[field.key] : undefined;
+    const options = (field.options ?? []).map((o) => o.value).filter((v) => v !== "other");
+    if (field.askWhen === "never" || !isAsked(field, walk)) {
+      if (pre !== undefined) out[field.key] = pre;
+    } else if (field.kind === "single") out[field.key] = typeof pre === "string" ? pre : r.pick(options);
+    else if (field.kind === "multi") out[field.key] = [...(Array.isArray(pre) ? pre : []), ...(r.chance(0.5) && options.length ? [r.pick(options)] : [])];
+  }
+  return out;
+}
 
 /** A realistic intake for a ticket: a walk of the guide to the contact step, and what the user typed. */
-export function buildTicketInput(r: Rng = rng(Date.now() ^ Math.floor(Math.random() * 1e9)), guide?: Guide) {
-  const g = guide ?? getGuide("jaist-sso")!;
+export function buildTicketInput(r: Rng = rng(Date.now() ^ Math.floor(Math.random() * 1e9)), guide?: GuideDeclaration) {
+  const g = guide ?? getGuideDeclaration("jaist-sso")!;
   const walks = allWalks(g).filter((w) => endStep(w) === g.contactStep);
   const walk = r.pick(walks);
   const a = walk.answers;
@@ -78,25 +96,16 @@ export function buildTicketInput(r: Rng = rng(Date.now() ^ Math.floor(Math.rando
     path: walk.steps,
     walk: walk.choices,
     endStep: beforeContact,
-    answers: a as Prisma.InputJsonValue,
-    changedFields: r.chance(0.2) ? ["network"] : [],
+    pathAnswers: a as Prisma.InputJsonValue,
+    answers: buildAnswers(r, g, walk),
+    changedFields: r.chance(0.2) ? ["tried"] : [],
     locale: english ? "en" : "ja",
     name,
     username,
     affiliation: student ? "student" : r.pick(["staff", "other"]),
     email: `${username}.${unique}@example.com`,
     failedAt: new Date(Date.now() - r.int(5, 60 * 24 * 3) * 60_000),
-    network: a.network ?? r.pick(NETWORKS),
-    service: r.pick(SERVICES),
-    serviceOther: null,
-    messageShown: a.message ?? "none",
-    messageOther: null,
-    factor: a.factor ?? r.pick(["otp", "certificate", "fido2"]),
-    stopsAt: a.stopsAt ?? r.pick(STOPS),
-    contactFormLogin: a.contactFormLogin ?? "not-tried",
-    tried: [...walk.steps.slice(0, -1), ...(r.chance(0.5) ? [r.pick(EXTRA_TRIED)] : [])],
     device: r.pick(DEVICES),
-    certificateInfo: a.factor === "certificate" && r.chance(0.5) ? `2025-0${r.int(1, 9)}-1${r.int(0, 9)}` : null,
     description: english ? r.pick(DESCRIPTIONS_EN) : r.pick(DESCRIPTIONS_JA),
   } satisfies NewTicket;
 }

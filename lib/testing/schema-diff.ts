@@ -25,7 +25,9 @@ type DmmfIndex = {
   model: string;
   type: "id" | "unique" | "normal" | "fulltext";
   dbName?: string | null;
-  fields: { name: string; sortOrder?: "asc" | "desc" }[];
+  /** "Gin" etc.; absent for B-tree */
+  algorithm?: string;
+  fields: { name: string; sortOrder?: "asc" | "desc"; operatorClass?: string }[];
 };
 type Datamodel = {
   models: DmmfModel[];
@@ -208,8 +210,10 @@ export async function diffDatabaseAgainstSchema(databaseUrl: string, schema: str
     const name = index.dbName ?? (index.type === "id" ? `${table}_pkey` : `${table}_${cols.join("_")}_${suffix}`);
     expectedIndexes.add(name);
     const def = unquote(db.indexes.get(name));
-    const colList = index.fields.map((f) => `${q(columnOf(model, f.name))}${f.sortOrder === "desc" ? " DESC" : ""}`).join(", ");
-    const want = `CREATE ${index.type === "normal" ? "" : "UNIQUE "}INDEX ${q(name)} ON ${q(table)} USING btree (${colList})`;
+    const opClass = (c?: string) => (c ? ` ${c.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase()}` : "");
+    const colList = index.fields.map((f) => `${q(columnOf(model, f.name))}${opClass(f.operatorClass)}${f.sortOrder === "desc" ? " DESC" : ""}`).join(", ");
+    const method = (index.algorithm ?? "BTree").toLowerCase();
+    const want = `CREATE ${index.type === "normal" ? "" : "UNIQUE "}INDEX ${q(name)} ON ${q(table)} USING ${method} (${colList})`;
     if (!def) problems.push(`index ${name} is missing (${want})`);
     else if (def !== unquote(want)) problems.push(`index ${name}: database has ${def}, schema wants ${want}`);
   }

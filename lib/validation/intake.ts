@@ -1,32 +1,13 @@
-// The one schema for a contact request (issue 4): the contact form, its server action and the JSON
-// API all parse with intakeSchema(locale). Built from the vocabularies in lib/ticket-fields.ts.
-// Server-only rules (is the walk a real walk, are the tried steps on it) live in lib/intake/submit.ts.
+// What every contact request shares, whatever its form (issues 4 and 9): the validation messages, the
+// request meta fields, reading a submitted form and the shape of field errors. The questions
+// themselves come from the guide's declaration (lib/guides/intake-schema.ts builds the schema).
 import { z } from "zod";
 import type { Locale } from "@/lib/i18n";
 import { containsSecret } from "@/lib/secrets";
 import { CONTROL_CHARACTER_MESSAGE, plainString } from "@/lib/validation/text";
-import {
-  AFFILIATION,
-  CONTACT_FORM_LOGIN,
-  FACTOR,
-  MESSAGE_SHOWN,
-  NETWORK,
-  SERVICE,
-  STOPS_AT,
-} from "@/lib/ticket-fields";
 
-export const LIMITS = {
-  name: 100,
-  username: 64,
-  email: 254,
-  serviceOther: 200,
-  messageOther: 500,
-  device: 200,
-  certificateInfo: 200,
-  description: 5000,
-  message: 5000,
-  tried: 30,
-} as const;
+/** A requester's message on the status page, in characters. */
+export const MESSAGE_MAX = 5000;
 
 /** Clock skew allowed for "when it failed" (a phone a few minutes ahead is not lying). */
 export const FUTURE_SKEW_MS = 5 * 60_000;
@@ -77,27 +58,6 @@ const text = (locale: Locale, max: number, required: boolean) => {
   return required ? base.pipe(z.string().min(1, M.required[locale])) : base;
 };
 
-const choice = <const T extends readonly [string, ...string[]]>(locale: Locale, values: T) =>
-  z.enum(values, { error: M.choose[locale] });
-
-/** "2026-11-25T09:30" typed in Japan time, as an instant. */
-export function parseJstDateTime(value: string): Date | null {
-  const m = value.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/);
-  if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
-  const date = new Date(Date.UTC(y, mo - 1, d, h - 9, mi, s));
-  // Reject 2026-02-31 and the like, which Date.UTC would roll over.
-  const back = formatJstDateTime(date);
-  return back.slice(0, 16) === value.slice(0, 16) ? date : null;
-}
-
-/** An instant as the value of a datetime-local input in Japan time ("2026-11-25T09:30"). */
-export function formatJstDateTime(date: Date): string {
-  return new Date(date.getTime() + 9 * 3_600_000).toISOString().slice(0, 16);
-}
-
-const nfkc = (s: unknown) => (typeof s === "string" ? s.normalize("NFKC").trim() : s);
-
 /** Meta fields of every contact request, rendered by the form (hidden) or sent by API clients. */
 export function requestMetaFields(locale: Locale) {
   return {
@@ -112,108 +72,7 @@ export function requestMetaFields(locale: Locale) {
   };
 }
 
-/** The contact-form schema with messages in the given language. `now` decides what "future" means. */
-export function intakeSchema(locale: Locale, now: () => Date = () => new Date()) {
-  const noSecret = (s: string) => !containsSecret(s);
-  return z
-    .object({
-      name: text(locale, LIMITS.name, true),
-      username: z.preprocess(
-        (v) => (typeof v === "string" ? (nfkc(v) as string).toLowerCase() : v),
-        z
-          .string({ error: M.required[locale] })
-          .min(1, M.required[locale])
-          .refine((s) => !s.includes("@"), M.usernameMail[locale])
-          .pipe(z.string().max(LIMITS.username, M.tooLong(LIMITS.username)[locale]).regex(/^[a-z0-9][a-z0-9._-]*$/, M.usernameChars[locale])),
-      ),
-      affiliation: choice(locale, AFFILIATION.values),
-      email: z.preprocess(
-        nfkc,
-        z
-          .string({ error: M.required[locale] })
-          .min(1, M.required[locale])
-          .max(LIMITS.email, M.tooLong(LIMITS.email)[locale])
-          .pipe(z.email(M.email[locale])),
-      ),
-      failedAt: z
-        .string({ error: M.dateTime[locale] })
-        .transform((s, ctx) => {
-          const date = parseJstDateTime(s.trim());
-          if (!date) {
-            ctx.addIssue({ code: "custom", message: M.dateTime[locale] });
-            return z.NEVER;
-          }
-          return date;
-        })
-        .refine((d) => d.getTime() <= now().getTime() + FUTURE_SKEW_MS, M.future[locale])
-        .refine((d) => d.getUTCFullYear() >= 2000, M.tooOld[locale]),
-      network: choice(locale, NETWORK.values),
-      service: choice(locale, SERVICE.values),
-      serviceOther: text(locale, LIMITS.serviceOther, false).refine(noSecret, M.secret[locale]).optional(),
-      messageShown: choice(locale, MESSAGE_SHOWN.values),
-      messageOther: text(locale, LIMITS.messageOther, false).refine(noSecret, M.secret[locale]).optional(),
-      factor: choice(locale, FACTOR.values),
-      stopsAt: choice(locale, STOPS_AT.values),
-      contactFormLogin: choice(locale, CONTACT_FORM_LOGIN.values),
-      tried: z
-        .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, M.triedValue[locale]), { error: M.triedValue[locale] })
-        .max(LIMITS.tried, M.tooMany(LIMITS.tried)[locale])
-        .default([])
-        .transform((list) => [...new Set(list)]),
-      device: text(locale, LIMITS.device, false).refine(noSecret, M.secret[locale]).optional(),
-      // A certificate serial or issue date is long digits by nature: not run through the detector.
-      certificateInfo: text(locale, LIMITS.certificateInfo, false).optional(),
-      description: text(locale, LIMITS.description, true).refine(noSecret, M.secret[locale]),
-      ...requestMetaFields(locale),
-    })
-    .refine((v) => v.service !== "other" || Boolean(v.serviceOther), {
-      path: ["serviceOther"],
-      message: M.required[locale],
-      when: whenFieldsParsed(["service", "serviceOther"]),
-    })
-    .refine((v) => v.messageShown !== "other" || Boolean(v.messageOther), {
-      path: ["messageOther"],
-      message: M.required[locale],
-      when: whenFieldsParsed(["messageShown", "messageOther"]),
-    })
-    .refine((v) => v.affiliation !== "student" || /^s\d+$/.test(v.username), {
-      path: ["username"],
-      message: M.usernameStudent[locale],
-      when: whenFieldsParsed(["affiliation", "username"]),
-    });
-}
-
-/** Cross-field rules run even when other fields have errors, so the user sees every problem at once. */
-function whenFieldsParsed(fields: string[]) {
-  return (payload: { issues: readonly { path?: PropertyKey[] }[] }) =>
-    !payload.issues.some((issue) => fields.includes(String(issue.path?.[0])));
-}
-
-export type IntakeInput = z.output<ReturnType<typeof intakeSchema>>;
-export type IntakeField = keyof IntakeInput;
 export type FieldErrors = Partial<Record<string, string[]>>;
-
-/** The form fields in page order: the error summary lists errors in this order. */
-export const FIELD_ORDER = [
-  "name",
-  "username",
-  "affiliation",
-  "email",
-  "failedAt",
-  "network",
-  "service",
-  "serviceOther",
-  "messageShown",
-  "messageOther",
-  "factor",
-  "stopsAt",
-  "contactFormLogin",
-  "tried",
-  "device",
-  "certificateInfo",
-  "screenshot",
-  "description",
-] as const;
 
 /**
  * Fields the form sends without showing them; an error on one (only tampering causes it) is listed
@@ -222,16 +81,14 @@ export const FIELD_ORDER = [
 export const HIDDEN_FIELDS = ["guide", "walk", "idempotencyKey"] as const;
 
 /** The raw values of a submitted form, as the schema (and the re-rendered form) want them. */
-export function formDataToRaw(fd: FormData): Record<string, unknown> {
+export function formDataToRaw(fd: FormData, multiKeys: readonly string[] = []): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   for (const key of new Set(fd.keys())) {
     if (key.startsWith("$ACTION")) continue;
     const all = fd.getAll(key).filter((v): v is string => typeof v === "string");
-    raw[key] = key === "tried" ? all : all[0];
-  }
-  // Optional fields left empty mean "not given", not an empty value to check.
-  for (const key of ["serviceOther", "messageOther", "device", "certificateInfo", "guide", "walk", "idempotencyKey"]) {
-    if (raw[key] === "") delete raw[key];
+    raw[key] = multiKeys.includes(key) ? all : all[0];
+    // A field left empty means "not given": a required one says so, an optional one is absent.
+    if (raw[key] === "" || raw[key] === undefined) delete raw[key];
   }
   return raw;
 }
@@ -253,6 +110,6 @@ export const INTAKE_MESSAGES = M;
 /** A requester's message on the status page. */
 export function requesterMessageSchema(locale: Locale) {
   return z.object({
-    message: text(locale, LIMITS.message, true).refine((s) => !containsSecret(s), M.secret[locale]),
+    message: text(locale, MESSAGE_MAX, true).refine((s) => !containsSecret(s), M.secret[locale]),
   });
 }

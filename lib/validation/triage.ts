@@ -2,7 +2,7 @@
 // dropped (a shared link with a stale filter still opens), never a 500.
 import { z } from "zod";
 import { CONTROL_CHARACTER_MESSAGE_BOTH, plainString, stripControlCharacters } from "@/lib/validation/text";
-import { FACTOR, MESSAGE_SHOWN, NETWORK, TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
+import { TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), z.enum(values).optional()).catch(undefined);
@@ -17,8 +17,27 @@ export type Sort = (typeof SORTS)[number];
 
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
+/** URL params "a.<field>=<value>": a filter on a guide's declared answer (issue 9). */
+export const ANSWER_PARAM_PREFIX = "a.";
+const ANSWER_KEY = /^[a-z][A-Za-z0-9]{0,40}$/;
+const ANSWER_VALUE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The answer filters of a query, at most five; malformed ones dropped like any stale URL value. */
+function answerFilters(raw: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (!k.startsWith(ANSWER_PARAM_PREFIX) || typeof v !== "string") continue;
+    const key = k.slice(ANSWER_PARAM_PREFIX.length);
+    if (ANSWER_KEY.test(key) && ANSWER_VALUE.test(v) && v.length <= 60 && Object.keys(out).length < 5) out[key] = v;
+  }
+  return out;
+}
+
 export const TicketFilterSchema = z.preprocess(
-  (raw) => (raw && typeof raw === "object" ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, one(v)])) : {}),
+  (raw) => {
+    const flat: Record<string, unknown> = raw && typeof raw === "object" ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, one(v)])) : {};
+    return { ...flat, answers: answerFilters(flat) };
+  },
   z.object({
     status: z.enum(STATUS_TABS).catch("new").default("new"),
     priority: optionalEnum(TICKET_PRIORITY.values),
@@ -30,9 +49,11 @@ export const TicketFilterSchema = z.preprocess(
     endStep: z
       .preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[a-z0-9-]{1,40}$/).optional())
       .catch(undefined),
-    message: optionalEnum(MESSAGE_SHOWN.values),
-    network: optionalEnum(NETWORK.values),
-    factor: optionalEnum(FACTOR.values),
+    // a guide id, or "none" for requests filed without a guide
+    guide: z
+      .preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(50).optional())
+      .catch(undefined),
+    answers: z.record(z.string(), z.string()).catch({}).default({}),
     locale: optionalEnum(["ja", "en"] as const),
     from: day,
     to: day,
@@ -47,9 +68,11 @@ export const TicketFilterSchema = z.preprocess(
 export type TicketFilter = z.infer<typeof TicketFilterSchema>;
 
 /** The filter as URL search params (defaults left out), for links that keep the current state. */
-export function filterToParams(filter: Partial<TicketFilter>, overrides: Partial<Record<keyof TicketFilter, string | undefined>> = {}) {
-  const merged: Record<string, string | undefined> = { ...(filter as Record<string, string | undefined>), ...overrides };
+export function filterToParams(filter: Partial<TicketFilter>, overrides: Partial<Record<Exclude<keyof TicketFilter, "answers">, string | undefined>> = {}) {
+  const { answers, ...rest } = filter;
+  const merged: Record<string, string | undefined> = { ...(rest as Record<string, string | undefined>), ...overrides };
   const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(answers ?? {})) params.set(`${ANSWER_PARAM_PREFIX}${k}`, v);
   for (const [k, v] of Object.entries(merged)) {
     if (v === undefined || v === "") continue;
     if ((k === "status" && v === "new") || (k === "assignee" && v === "anyone") || (k === "sort" && v === "newest")) continue;

@@ -22,6 +22,7 @@ export function intakeBody(email: string) {
     stopsAt: "after-password",
     contactFormLogin: "failed",
     description: "信頼性テストの負荷として送信しています。",
+    guide: "jaist-sso",
     locale: "ja",
   };
 }

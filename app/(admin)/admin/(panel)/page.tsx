@@ -4,10 +4,11 @@ import { DailyBarChart } from "@/components/admin/bar-chart";
 import { buttonClass, formatDuration, Time } from "@/components/admin/format";
 import { stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
-import { listGuideIds } from "@/lib/content";
+import { getGuideDeclaration, listGuideIds } from "@/lib/content";
+import { answerFields, optionLabel } from "@/lib/guides/answers";
 import { incidentHints, INCIDENT_WINDOW_MINUTES, medianResponseTimes, newTicketsPerDay, openTicketBreakdown, stepFunnel } from "@/lib/data/dashboard";
 import { listServiceStatuses } from "@/lib/data/service-status";
-import { MESSAGE_SHOWN, NETWORK, TICKET_STATUS } from "@/lib/ticket-fields";
+import { TICKET_STATUS } from "@/lib/ticket-fields";
 import { publishIncidentNotice } from "./actions";
 
 export const metadata: Metadata = { title: "ダッシュボード" };
@@ -23,7 +24,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
     listServiceStatuses(),
     Promise.all(listGuideIds().map(async (g) => ({ guideId: g, rows: await stepFunnel(g, 30) }))),
   ]);
-  const sso = services.find((s) => s.id === "jaist-sso");
+  const guideTitle = (id: string | null) => (id ? (getGuideDeclaration(id)?.catalog.title.ja ?? id) : "ガイドなし(汎用フォーム)");
 
   return (
     <div className="space-y-6">
@@ -34,28 +35,35 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
         <section aria-labelledby="incident" className="rounded border-2 border-red-400 bg-red-50 p-4">
           <h2 id="incident" className="text-lg font-bold text-red-900">障害の可能性があります</h2>
           <ul className="mt-2 space-y-3">
-            {hints.map((h) => (
-              <li key={`${h.messageShown}-${h.network}`} data-testid="incident-hint">
-                <p>
-                  直近{INCIDENT_WINDOW_MINUTES}分に、{NETWORK.label(h.network, "ja")}から「{MESSAGE_SHOWN.label(h.messageShown, "ja")}」の問い合わせが
-                  <strong> {h.count}件 </strong>(<Time value={h.first} /> 〜 <Time value={h.last} />)。
-                </p>
-                <p className="mt-1">
-                  <Link className="text-brand-700 underline" href={`/admin/tickets?status=all&message=${h.messageShown}&network=${h.network}`}>該当チケットを見る</Link>
-                </p>
-                {user.role === "admin" && sso?.state === "operational" ? (
-                  <form action={publishIncidentNotice} className="mt-2">
-                    <input type="hidden" name="message" value={h.messageShown} />
-                    <input type="hidden" name="network" value={h.network} />
-                    <button type="submit" className={buttonClass}>JAIST-SSOを「一部障害」にしてお知らせを掲載</button>
-                  </form>
-                ) : sso && sso.state !== "operational" ? (
-                  <p className="mt-1 text-sm">JAIST-SSOのお知らせは掲載中です(<Link href="/admin/status" className="underline">稼働状況</Link>)。</p>
-                ) : (
-                  <p className="mt-1 text-sm">お知らせの掲載は管理者に依頼してください。</p>
-                )}
-              </li>
-            ))}
+            {hints.map((h) => {
+              // What the tickets share, in the guide's words; the service is the guide's primary one.
+              const guide = getGuideDeclaration(h.guideId)!;
+              const service = services.find((s) => s.id === guide.primaryService);
+              const fields = answerFields(guide).filter((f) => Object.hasOwn(h.answers, f.key));
+              const params = new URLSearchParams({ status: "all", guide: h.guideId, ...Object.fromEntries(fields.map((f) => [`a.${f.key}`, h.answers[f.key]])) });
+              return (
+                <li key={`${h.guideId}-${JSON.stringify(h.answers)}`} data-testid="incident-hint">
+                  <p>
+                    直近{INCIDENT_WINDOW_MINUTES}分に、「{guide.catalog.title.ja}」で {fields.map((f) => `${f.label.ja}「${optionLabel(f, h.answers[f.key], "ja")}」`).join("・")} の問い合わせが
+                    <strong> {h.count}件 </strong>(<Time value={h.first} /> 〜 <Time value={h.last} />)。
+                  </p>
+                  <p className="mt-1">
+                    <Link className="text-brand-700 underline" href={`/admin/tickets?${params}`}>該当チケットを見る</Link>
+                  </p>
+                  {user.role === "admin" && service?.state === "operational" ? (
+                    <form action={publishIncidentNotice} className="mt-2">
+                      <input type="hidden" name="guide" value={h.guideId} />
+                      <input type="hidden" name="answers" value={JSON.stringify(h.answers)} />
+                      <button type="submit" className={buttonClass}>{service.nameJa}を「一部障害」にしてお知らせを掲載</button>
+                    </form>
+                  ) : service && service.state !== "operational" ? (
+                    <p className="mt-1 text-sm">{service.nameJa}のお知らせは掲載中です(<Link href="/admin/status" className="underline">稼働状況</Link>)。</p>
+                  ) : (
+                    <p className="mt-1 text-sm">お知らせの掲載は管理者に依頼してください。</p>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </section>
       ) : null}
@@ -87,13 +95,13 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
         </section>
         <section aria-labelledby="by-message" className="rounded border border-slate-300 bg-white p-4">
           <h2 id="by-message" className="text-lg font-bold">未解決チケット: メッセージ別</h2>
-          <CountTable rows={open.byMessage.map((r) => [MESSAGE_SHOWN.label(r.messageShown, "ja"), r.count, `/admin/tickets?status=all&message=${r.messageShown}`])} head="メッセージ" />
+          <CountTable rows={open.byGuide.map((r) => [guideTitle(r.guideId), r.count, `/admin/tickets?status=all&guide=${r.guideId ?? "none"}`])} head="ガイド" />
         </section>
       </div>
 
       {funnels.map((f) => (
-        <section key={f.guideId} aria-labelledby={`funnel-${f.guideId}`} className="rounded border border-slate-300 bg-white p-4">
-          <h2 id={`funnel-${f.guideId}`} className="text-lg font-bold">ステップ別の状況(直近30日)</h2>
+        <section key={f.guideId} aria-labelledby={`funnel-${f.guideId}`} data-testid={`funnel-${f.guideId}`} className="rounded border border-slate-300 bg-white p-4">
+          <h2 id={`funnel-${f.guideId}`} className="text-lg font-bold">ステップ別の状況: {guideTitle(f.guideId)}(直近30日)</h2>
           <p className="text-sm text-slate-700">表示回数、「解決した」の数、そこで解決せずお問い合わせになった数。お問い合わせが多いステップは内容の見直し候補です。</p>
           <div className="mt-2 overflow-x-auto">
             <table className="w-full min-w-[32rem] text-sm" data-testid="funnel">

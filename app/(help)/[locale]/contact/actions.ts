@@ -2,53 +2,36 @@
 // Public by design: the requester cannot log in (issue 4). Hardened inside lib/intake/submit.ts
 // (honeypot, per-IP limits in Postgres, idempotency, size and content checks).
 import { clientIp } from "@/lib/client-ip";
-import { getStepTitle } from "@/lib/content";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database-unavailable";
+import { describeAnswers, optionLabel, type Answers } from "@/lib/guides/answers";
+import { formFields } from "@/lib/guides/form-fields";
 import { isLocale, type Locale } from "@/lib/i18n";
-import { HONEYPOT_FIELD, submitIntake } from "@/lib/intake/submit";
+import { HONEYPOT_FIELD, multiKeys, resolveIntakeRequest, stepTitleOf, submitIntake, type IntakeData, type IntakeRequest } from "@/lib/intake/submit";
+import { formatJst } from "@/lib/jst";
 import { log } from "@/lib/log";
-import {
-  AFFILIATION,
-  CONTACT_FORM_LOGIN,
-  EXTRA_TRIED,
-  FACTOR,
-  MESSAGE_SHOWN,
-  NETWORK,
-  SERVICE,
-  STOPS_AT,
-} from "@/lib/ticket-fields";
-import { formDataToRaw, HIDDEN_FIELDS, type FieldErrors, type IntakeInput } from "@/lib/validation/intake";
+import { formDataToRaw, HIDDEN_FIELDS, type FieldErrors } from "@/lib/validation/intake";
 import type { ContactState, FormValues } from "./contact-state";
-import { T } from "./messages";
 
-function summary(data: IntakeInput, locale: Locale) {
-  const t = T[locale];
-  const when = new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
-    timeZone: "Asia/Tokyo",
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(data.failedAt);
-  const tried = data.tried.map((id) =>
-    (EXTRA_TRIED.values as readonly string[]).includes(id) ? EXTRA_TRIED.label(id, locale) : (data.guide && getStepTitle(data.guide, id, locale)) || id,
-  );
-  const rows: [string, string | undefined][] = [
-    [t.name, data.name],
-    [t.username, data.username],
-    [t.affiliation, AFFILIATION.label(data.affiliation, locale)],
-    [t.email, data.email],
-    [t.failedAt, when],
-    [t.service, data.service === "other" ? `${SERVICE.label("other", locale)}: ${data.serviceOther}` : SERVICE.label(data.service, locale)],
-    [t.messageShown, data.messageShown === "other" ? data.messageOther : MESSAGE_SHOWN.label(data.messageShown, locale)],
-    [t.network, NETWORK.label(data.network, locale)],
-    [t.factor, FACTOR.label(data.factor, locale)],
-    [t.stopsAt, STOPS_AT.label(data.stopsAt, locale)],
-    [t.contactFormLogin, CONTACT_FORM_LOGIN.label(data.contactFormLogin, locale)],
-    [t.tried, tried.length ? tried.join(" / ") : t.none],
-    [t.device, data.device],
-    [t.certificateInfo, data.certificateInfo],
-    [t.description, data.description],
-  ];
-  return rows.filter((r): r is [string, string] => Boolean(r[1])).map(([label, value]) => ({ label, value }));
+/** What was sent, in the form's order and words: common fields as typed, the guide's own as stored. */
+function summary(request: IntakeRequest, data: IntakeData, answers: Answers, locale: Locale) {
+  const own = new Map(describeAnswers(request.form, answers, locale, stepTitleOf(request, locale)).map((r) => [r.key, r]));
+  const rows: { label: string; value: string }[] = [];
+  for (const field of formFields(request.form)) {
+    if (!field.common) {
+      const row = own.get(field.key);
+      if (row) rows.push({ label: row.label, value: row.value });
+      continue;
+    }
+    const value = data[field.key];
+    const shown =
+      value instanceof Date
+        ? formatJst(value, locale, { dateStyle: "medium", timeStyle: "short" })
+        : typeof value === "string" && value
+          ? field.options ? optionLabel(field, value, locale) : value
+          : null;
+    if (shown) rows.push({ label: field.label[locale], value: shown });
+  }
+  return rows;
 }
 
 /**
@@ -67,7 +50,8 @@ function echo(raw: Record<string, unknown>, errors: FieldErrors = {}): FormValue
 }
 
 export async function submitContact(previous: ContactState, formData: FormData): Promise<ContactState> {
-  const raw = formDataToRaw(formData);
+  const request = resolveIntakeRequest(formData.get("guide"), formData.get("walk"));
+  const raw = formDataToRaw(formData, multiKeys(request));
   const locale: Locale = isLocale(raw.locale) ? raw.locale : "ja";
   const screenshot = formData.get("screenshot");
   const hadFile = screenshot instanceof Blob && screenshot.size > 0;
@@ -97,7 +81,7 @@ export async function submitContact(previous: ContactState, formData: FormData):
         statusUrl: out.statusUrl,
         duplicate: out.duplicate,
         email: out.data.email,
-        summary: summary(out.data, locale),
+        summary: summary(out.request, out.data, out.answers, locale),
       };
   }
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/tickets/route";
-import { formatJstDateTime } from "@/lib/validation/intake";
+import { formatJstDateTime } from "@/lib/jst";
 
 const body = () => ({
   name: "Li Wei",
@@ -17,6 +17,7 @@ const body = () => ({
   stopsAt: "after-otp",
   contactFormLogin: "worked",
   description: "My OTP is rejected since I changed phones.",
+  guide: "jaist-sso",
   locale: "en",
 });
 
@@ -36,8 +37,19 @@ describe("POST /api/v1/tickets", () => {
     const response = await post(body());
     expect(response.status).toBe(201);
     const json = await response.json();
-    expect(json.reference).toMatch(/^GEN-\d{4}-\d{6}$/);
+    expect(json.reference).toMatch(/^SSO-\d{4}-\d{6}$/);
     expect(json.statusUrl).toMatch(/\/en\/requests\/[A-Za-z0-9_-]{22}$/);
+  });
+
+  it("files a generic GEN ticket without a guide: the topic is asked, the SSO keys are ignored", async () => {
+    const flat: Record<string, unknown> = body();
+    delete flat.guide;
+    const missing = await post(flat);
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).errors).toEqual({ topic: ["Please choose one."] });
+    const created = await post({ ...flat, topic: "other" });
+    expect(created.status).toBe(201);
+    expect((await created.json()).reference).toMatch(/^GEN-\d{4}-\d{6}$/);
   });
 
   it("answers a repeated Idempotency-Key with the same ticket", async () => {

@@ -1,7 +1,13 @@
 // Public and unauthenticated by design: the requester cannot log in (issue 4). It is hardened like the form instead: same schema, same per-IP limits, idempotency, size limit.
 //
 // POST /api/v1/tickets, Content-Type: application/json, optional Idempotency-Key header.
-// Body: the contact-form fields (lib/validation/intake.ts) plus optional guide, walk, locale.
+// Body: one flat JSON object, as the form posts it: the common fields (name, username, affiliation,
+// email, failedAt as "YYYY-MM-DDTHH:MM" Japan time, device, description), the named guide's own fields
+// by their keys in content/guides/<guide>/guide.json (multi choices as arrays), and optional guide,
+// walk, locale. For the SSO guide that is today's body with "guide": "jaist-sso" (network, service,
+// messageShown, factor, stopsAt, contactFormLogin, tried, ...). Without a guide (absent, "none",
+// unknown) it is the generic form: the common fields plus "topic" (a catalog topic or "other"), filed
+// with the prefix GEN; other keys are ignored. With a walk, fields the walk answered may be left out.
 // Screenshots are not accepted here (no base64 in JSON): send them from the status page.
 // 201 {reference, statusUrl} · 200 the same ticket again for a repeated Idempotency-Key (statusUrl null:
 // the link is shown once) · 400 {errors: {field: [messages]}} · 413 · 415 · 429 with Retry-After ·

@@ -5,8 +5,10 @@ import { endStepOptions, stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
 import { listAssignableStaff } from "@/lib/data/staff";
 import { countTicketsByStatus, listTickets } from "@/lib/data/ticket-triage";
-import { FACTOR, MESSAGE_SHOWN, NETWORK, TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
-import { filterToParams, STATUS_TABS, TicketFilterSchema, type TicketFilter } from "@/lib/validation/triage";
+import { getGuideDeclaration, listAllGuideIds } from "@/lib/content";
+import { answerFields } from "@/lib/guides/answers";
+import { TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
+import { ANSWER_PARAM_PREFIX, filterToParams, STATUS_TABS, TicketFilterSchema, type TicketFilter } from "@/lib/validation/triage";
 import { bulkAction } from "./actions";
 
 export const metadata: Metadata = { title: "チケット" };
@@ -26,10 +28,9 @@ const T = {
   me: "自分",
   unassigned: "未割り当て",
   anyone: "全員",
+  guide: "ガイド",
+  noGuide: "ガイドなし(汎用フォーム)",
   endStep: "ガイドの終了ステップ",
-  message: "表示されたメッセージ",
-  network: "ネットワーク",
-  factor: "認証要素",
   language: "言語",
   from: "受付日(から)",
   to: "受付日(まで)",
@@ -75,8 +76,14 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
   const exportQs = filterToParams(filter, { cursor: undefined }).toString();
   const bulkNotice = typeof raw.bulk === "string" ? T.bulkNotice(raw.bulk) : null;
   const hasFilters = Boolean(
-    filter.priority || filter.assignee !== "anyone" || filter.endStep || filter.message || filter.network || filter.factor || filter.locale || filter.from || filter.to,
+    filter.priority || filter.assignee !== "anyone" || filter.guide || filter.endStep || Object.keys(filter.answers).length || filter.locale || filter.from || filter.to,
   );
+  // The filters on answers are the chosen guide's single-choice questions, from its declaration.
+  const guide = filter.guide && filter.guide !== "none" ? getGuideDeclaration(filter.guide) : null;
+  const guideOptions: [string, string][] = [
+    ...listAllGuideIds().map((id) => [id, getGuideDeclaration(id)!.catalog.title.ja] as [string, string]),
+    ["none", T.noGuide],
+  ];
 
   return (
     <div>
@@ -137,10 +144,23 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
               noAny
               options={[["anyone", T.anyone], ["me", T.me], ["unassigned", T.unassigned], ...staff.map((s) => [s.id, s.name] as [string, string])]}
             />
-            <Select id="endStep" label={T.endStep} value={filter.endStep} options={endStepOptions().map((s) => [s.id, s.name])} />
-            <Select id="message" label={T.message} value={filter.message} options={MESSAGE_SHOWN.values.map((v) => [v, MESSAGE_SHOWN.label(v, "ja")])} />
-            <Select id="network" label={T.network} value={filter.network} options={NETWORK.values.map((v) => [v, NETWORK.label(v, "ja")])} />
-            <Select id="factor" label={T.factor} value={filter.factor} options={FACTOR.values.map((v) => [v, FACTOR.label(v, "ja")])} />
+            <Select id="guide" label={T.guide} value={filter.guide} options={guideOptions} />
+            {guide ? (
+              <>
+                <Select id="endStep" label={T.endStep} value={filter.endStep} options={endStepOptions(guide.id).map((s) => [s.id, s.name])} />
+                {answerFields(guide)
+                  .filter((f) => f.kind === "single")
+                  .map((f) => (
+                    <Select
+                      key={f.key}
+                      id={`${ANSWER_PARAM_PREFIX}${f.key}`}
+                      label={f.label.ja}
+                      value={filter.answers[f.key]}
+                      options={(f.options ?? []).map((o) => [o.value, o.label.ja])}
+                    />
+                  ))}
+              </>
+            ) : null}
             <Select id="locale" label={T.language} value={filter.locale} options={[["ja", "日本語"], ["en", "English"]]} />
             <div className="grid grid-cols-2 gap-2">
               <div>
@@ -155,7 +175,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
           </div>
           <div className="mt-3 flex flex-wrap gap-2">
             <button type="submit" className={buttonClass}>{T.apply}</button>
-            <Link href={href({ priority: undefined, assignee: undefined, endStep: undefined, message: undefined, network: undefined, factor: undefined, locale: undefined, from: undefined, to: undefined, q: undefined })} className={secondaryButtonClass}>
+            <Link href={`/admin/tickets${filter.status !== "new" ? `?status=${filter.status}` : ""}`} className={secondaryButtonClass}>
               {T.reset}
             </Link>
           </div>
@@ -218,7 +238,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
                   </p>
                   <p className="mt-1 line-clamp-2 break-words text-sm text-slate-800" lang={t.locale}>{t.summary}</p>
                   <p className="mt-1 text-sm text-slate-700">
-                    {stepName("jaist-sso", t.endStep)} ・ {MESSAGE_SHOWN.label(t.messageShown, "ja")} ・ {NETWORK.label(t.network, "ja")} ・{" "}
+                    {t.guideId ? (getGuideDeclaration(t.guideId)?.catalog.title.ja ?? t.guideId) : T.noGuide} ・ {stepName(t.guideId, t.endStep)} ・{" "}
                     {T.assignee}: {t.assigneeName ?? T.unassignedShort}
                   </p>
                 </div>

@@ -4,21 +4,13 @@ import { notFound } from "next/navigation";
 import { buttonClass, formatDateTime, PriorityBadge, StatusBadge, Time } from "@/components/admin/format";
 import { stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
-import { getGuide } from "@/lib/content";
+import { getGuide, getGuideDeclaration } from "@/lib/content";
+import { genericForm } from "@/lib/guides/generic-form";
 import { listAssignableStaff } from "@/lib/data/staff";
 import { allowedTransitions, getTicketForStaff, listSimilarTickets, type StaffTicket } from "@/lib/data/ticket-triage";
-import {
-  AFFILIATION,
-  CONTACT_FORM_LOGIN,
-  EXTRA_TRIED,
-  FACTOR,
-  MESSAGE_SHOWN,
-  NETWORK,
-  SERVICE,
-  STOPS_AT,
-  TICKET_PRIORITY,
-  TICKET_STATUS,
-} from "@/lib/ticket-fields";
+import { describeAnswers, optionLabel, readAnswers } from "@/lib/guides/answers";
+import { COMMON_FIELDS } from "@/lib/guides/common-fields";
+import { TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
 import { assigneeAction, noteAction, priorityAction, replyAction, statusAction } from "./actions";
 import { MessageForm } from "./_components/message-forms";
 
@@ -126,13 +118,13 @@ export default async function TicketPage({ params, searchParams }: { params: Par
           </form>
           <section aria-labelledby="similar" className="rounded border border-slate-300 bg-white p-3">
             <h2 id="similar" className="font-semibold">似たチケット(24時間以内)</h2>
-            <p className="text-sm text-slate-700">同じ終了ステップ・同じメッセージ</p>
+            <p className="text-sm text-slate-700">同じガイド・同じ終了ステップ・同じ主な回答</p>
             {similar.length ? (
               <ul className="mt-2 space-y-1">
                 {similar.map((s) => (
                   <li key={s.id}>
                     <Link href={`/admin/tickets/${s.reference}`} className="inline-flex min-h-11 items-center font-mono text-brand-700 underline">{s.reference}</Link>{" "}
-                    <span className="text-sm">{TICKET_STATUS.label(s.status, "ja")} ・ {NETWORK.label(s.network, "ja")} ・ <Time value={s.createdAt} /></span>
+                    <span className="text-sm">{TICKET_STATUS.label(s.status, "ja")} ・ <Time value={s.createdAt} /></span>
                   </li>
                 ))}
               </ul>
@@ -175,7 +167,7 @@ function Requester({ ticket, lang }: { ticket: StaffTicket; lang: "ja" | "en" })
       <dl>
         <Row label="氏名"><span lang={lang}>{ticket.name}</span></Row>
         <Row label="ユーザ名">{ticket.username}</Row>
-        <Row label="所属">{AFFILIATION.label(ticket.affiliation, "ja")}</Row>
+        <Row label="所属">{optionLabel(COMMON_FIELDS.get("affiliation")!, ticket.affiliation, "ja")}</Row>
         <Row label="連絡先メール"><a href={`mailto:${ticket.email}`} className="text-brand-700 underline">{ticket.email}</a></Row>
         <Row label="言語">{ticket.locale === "en" ? "English" : "日本語"}</Row>
         <Row label="端末・ブラウザ">{ticket.device ?? "—"}</Row>
@@ -222,26 +214,20 @@ function PathChecklist({ ticket }: { ticket: StaffTicket }) {
 
 function Answers({ ticket, lang }: { ticket: StaffTicket; lang: "ja" | "en" }) {
   const changed = (f: string) => ticket.changedFields.includes(f);
-  const tried = ticket.tried.map((t) => (EXTRA_TRIED.values.includes(t as never) ? EXTRA_TRIED.label(t, "ja") : stepName(ticket.guideId, t)));
+  // Labels and order from the ticket's own guide (the generic form without one): staff read each
+  // ticket in its guide's words, whatever guides exist now.
+  const guide = ticket.guideId ? getGuideDeclaration(ticket.guideId) : null;
+  const rows = describeAnswers(ticket.guideId ? guide : genericForm(), readAnswers(ticket.answers), "ja", (step) => stepName(ticket.guideId, step));
   const attachmentsShown = ticket.attachments.filter((a) => !a.messageId);
   return (
     <Section id="answers" title="フォームの回答">
       <dl>
         <Row label="発生日時" changed={changed("failedAt")}>{formatDateTime(ticket.failedAt)}</Row>
-        <Row label="ネットワーク" changed={changed("network")}>{NETWORK.label(ticket.network, "ja")}</Row>
-        <Row label="利用したいサービス" changed={changed("service")}>
-          {SERVICE.label(ticket.service, "ja")}
-          {ticket.serviceOther ? <span lang={lang}>: {ticket.serviceOther}</span> : null}
-        </Row>
-        <Row label="表示されたメッセージ" changed={changed("messageShown")}>
-          {MESSAGE_SHOWN.label(ticket.messageShown, "ja")}
-          {ticket.messageOther ? <span className="block whitespace-pre-wrap" lang={lang}>{ticket.messageOther}</span> : null}
-        </Row>
-        <Row label="認証要素" changed={changed("factor")}>{FACTOR.label(ticket.factor, "ja")}</Row>
-        <Row label="止まる場所" changed={changed("stopsAt")}>{STOPS_AT.label(ticket.stopsAt, "ja")}</Row>
-        <Row label="お問い合わせフォームへのログイン" changed={changed("contactFormLogin")}>{CONTACT_FORM_LOGIN.label(ticket.contactFormLogin, "ja")}</Row>
-        <Row label="試したこと" changed={changed("tried")}>{tried.length ? tried.join("、") : "—"}</Row>
-        {ticket.certificateInfo ? <Row label="証明書の情報" changed={changed("certificateInfo")}><span lang={lang}>{ticket.certificateInfo}</span></Row> : null}
+        {rows.map((r) => (
+          <Row key={r.key} label={r.label} changed={changed(r.key)}>
+            <span className="whitespace-pre-wrap" lang={lang}>{r.value}</span>
+          </Row>
+        ))}
         <Row label="内容" changed={changed("description")}>
           <p className="whitespace-pre-wrap" lang={lang}>{ticket.description}</p>
         </Row>

@@ -5,7 +5,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { FieldError, errorId, inputClass } from "@/components/intake/fields";
 import { ScreenshotInput } from "@/components/intake/screenshot-input";
 import type { Locale } from "@/lib/i18n";
-import { LIMITS } from "@/lib/validation/intake";
+import { MESSAGE_MAX } from "@/lib/validation/intake";
 import { addMessage, type MessageState } from "../actions";
 import { STATUS_T } from "../messages";
 
@@ -48,7 +48,7 @@ export function RequesterMessageForm({ locale, token }: { locale: Locale; token:
           name="message"
           rows={5}
           required
-          maxLength={LIMITS.message}
+          maxLength={MESSAGE_MAX}
           defaultValue={state.status === "error" ? state.message : ""}
           aria-invalid={errors.message ? true : undefined}
           aria-describedby={["m-message-help", errors.message ? errorId("message") : ""].filter(Boolean).join(" ")}

@@ -1,3 +1,5 @@
+// FROZEN REFERENCE, tests only: lib/prefill.ts of issue 4, before pre-fill was built from the guide's
+// declaration (issue 9); lib/guides/intake-schema.test.ts compares prefillFromWalkParam with it.
 // From the walk a user took through a guide to the contact form's pre-filled values (issue 4).
 // The server always recomputes this from the walk; nothing pre-filled is trusted from the client.
 import { replayWalk, type Answers, type Guide } from "@/lib/guide-graph";
