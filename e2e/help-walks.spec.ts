@@ -8,14 +8,16 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { LOCALES, completeWalks, guideTitle, loadGuide, stepText, stepUrl, type Locale } from "./support/guide";
 
-const guideId = "jaist-sso";
-const guide = loadGuide(guideId);
+// The SSO guide by default; the fixture-guide build (scripts/test.ts) also walks the guides that are
+// drafts in content/ and published in its copy of it (E2E_WALK_GUIDES), before the help desk does.
+const GUIDE_IDS = process.env.E2E_WALK_GUIDES ? process.env.E2E_WALK_GUIDES.split(",") : ["jaist-sso"];
 
 test.beforeEach(async ({ context }) => {
   await context.setExtraHTTPHeaders({ "x-forwarded-for": `198.20.${randomUUID()}` });
 });
 
-async function expectStep(page: Page, locale: Locale, stepId: string, first: boolean) {
+async function expectStep(page: Page, guideId: string, locale: Locale, stepId: string, first: boolean) {
+  const guide = loadGuide(guideId);
   const text = stepText(guideId, locale, stepId);
   if (first) {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(guideTitle(guideId, locale));
@@ -41,43 +43,49 @@ async function expectStep(page: Page, locale: Locale, stepId: string, first: boo
   }
 }
 
-async function walkByClicking(page: Page, locale: Locale, walk: ReturnType<typeof completeWalks>[number]) {
+async function walkByClicking(page: Page, guideId: string, locale: Locale, walk: ReturnType<typeof completeWalks>[number]) {
   await page.goto(stepUrl(locale, guideId, []));
   for (let i = 0; i < walk.choices.length; i++) {
-    await expectStep(page, locale, walk.steps[i], i === 0);
+    await expectStep(page, guideId, locale, walk.steps[i], i === 0);
     await page.locator(`[data-choice="${walk.choices[i]}"]`).click();
     await expect(page).toHaveURL(stepUrl(locale, guideId, walk.choices.slice(0, i + 1)));
   }
-  await expectStep(page, locale, walk.steps.at(-1)!, false);
+  await expectStep(page, guideId, locale, walk.steps.at(-1)!, false);
 }
 
-test.describe("with JavaScript", () => {
-  const longest = completeWalks(guide).reduce((a, b) => (b.choices.length > a.choices.length ? b : a));
-  for (const locale of LOCALES) {
-    test(`${locale}: the longest path by client-side navigation, and back`, async ({ page }) => {
-      await walkByClicking(page, locale, longest);
-      await page.goBack();
-      await expectStep(page, locale, longest.steps.at(-2)!, false);
-    });
-  }
-});
+for (const guideId of GUIDE_IDS) {
+  const guide = loadGuide(guideId);
 
-test.describe("every path", () => {
-  test.use({ javaScriptEnabled: false });
-  for (const locale of LOCALES) {
-    for (const walk of completeWalks(guide)) {
-      const labels = walk.steps.map((s) => guide.steps[s].label);
-      test(`${locale}: ${labels.join(" › ")} (${walk.choices.join(",")})`, async ({ page }) => {
-        await walkByClicking(page, locale, walk);
-        // The trail shows the whole path by step titles, the current step marked.
-        const titles = walk.steps.map((s) => stepText(guideId, locale, s).title);
-        const trail = page.getByRole("navigation", { name: locale === "ja" ? "これまでの手順" : "Your path so far" });
-        await expect(trail.getByRole("listitem")).toHaveText(titles.map((title, i) => (i < titles.length - 1 ? `${title}›` : title)));
-        await expect(trail.locator('[aria-current="step"]')).toHaveText(titles.at(-1)!);
-        // The contact step hands the walk to the contact form.
-        const contact = page.locator(`main a[href^="/${locale}/contact?"]`);
-        await expect(contact).toHaveAttribute("href", `/${locale}/contact?guide=${guideId}&walk=${walk.choices.join(",")}`);
-      });
-    }
-  }
-});
+  test.describe(guideId, () => {
+    test.describe("with JavaScript", () => {
+      const longest = completeWalks(guide).reduce((a, b) => (b.choices.length > a.choices.length ? b : a));
+      for (const locale of LOCALES) {
+        test(`${locale}: the longest path by client-side navigation, and back`, async ({ page }) => {
+          await walkByClicking(page, guideId, locale, longest);
+          await page.goBack();
+          await expectStep(page, guideId, locale, longest.steps.at(-2)!, false);
+        });
+      }
+    });
+
+    test.describe("every path", () => {
+      test.use({ javaScriptEnabled: false });
+      for (const locale of LOCALES) {
+        for (const walk of completeWalks(guide)) {
+          const labels = walk.steps.map((s) => guide.steps[s].label);
+          test(`${locale}: ${labels.join(" › ")} (${walk.choices.join(",")})`, async ({ page }) => {
+            await walkByClicking(page, guideId, locale, walk);
+            // The trail shows the whole path by step titles, the current step marked.
+            const titles = walk.steps.map((s) => stepText(guideId, locale, s).title);
+            const trail = page.getByRole("navigation", { name: locale === "ja" ? "これまでの手順" : "Your path so far" });
+            await expect(trail.getByRole("listitem")).toHaveText(titles.map((title, i) => (i < titles.length - 1 ? `${title}›` : title)));
+            await expect(trail.locator('[aria-current="step"]')).toHaveText(titles.at(-1)!);
+            // The contact step hands the walk to the contact form.
+            const contact = page.locator(`main a[href^="/${locale}/contact?"]`);
+            await expect(contact).toHaveAttribute("href", `/${locale}/contact?guide=${guideId}&walk=${walk.choices.join(",")}`);
+          });
+        }
+      }
+    });
+  });
+}
