@@ -12,6 +12,7 @@ import { formFields } from "@/lib/guides/form-fields";
 import { GENERIC_PREFIX, genericForm } from "@/lib/guides/generic-form";
 import { buildIntakeSchema, changedPrefilledFields, prefillFromWalkParam, type DeclaredPrefill } from "@/lib/guides/intake-schema";
 import type { Locale } from "@/lib/i18n";
+import { jstTime } from "@/lib/jst";
 import { readScreenshot } from "@/lib/screenshot";
 import { log } from "@/lib/log";
 import { confirmationMail } from "@/lib/mail/templates";
@@ -36,11 +37,6 @@ const TEXT = {
     en: `Too many requests came from your network. Please try again at ${time} (Japan time).`,
   }),
 };
-
-/** HH:MM in Japan time. */
-export function jstTime(date: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit", hour12: false }).format(date);
-}
 
 export function intakeWindows() {
   const e = env();
