@@ -1,5 +1,6 @@
 // A valid JSON body for POST /api/v1/tickets, unique per call (its e-mail address).
 import { randomUUID } from "node:crypto";
+import { formatJstDateTime } from "@/lib/jst";
 
 export function apiBody(overrides: Record<string, unknown> = {}) {
   return {
@@ -8,7 +9,7 @@ export function apiBody(overrides: Record<string, unknown> = {}) {
     affiliation: "student",
     email: `api.${randomUUID().slice(0, 8)}@example.com`,
     // datetime-local in Japan time, a minute ago.
-    failedAt: new Date(Date.now() + 9 * 3_600_000 - 60_000).toISOString().slice(0, 16),
+    failedAt: formatJstDateTime(new Date(Date.now() - 60_000)),
     network: "off-campus",
     service: "webmail",
     messageShown: "auth-failed",

@@ -8,27 +8,12 @@ import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/tickets/route";
 import { getGuide } from "@/lib/content";
 import { buildIntakeSchema } from "@/lib/guides/intake-schema";
-import { formatJstDateTime } from "@/lib/jst";
+import { apiBody } from "@/e2e/support/intake";
 
 // The SSO form opened without a walk: every question asked, as the hand-written schema did.
 const intakeSchema = (locale: "ja" | "en", now?: () => Date) => buildIntakeSchema(getGuide("jaist-sso")!, locale, null, { now });
 
-const valid = () => ({
-  name: "Fuzz Tester",
-  username: "s2410001",
-  affiliation: "student",
-  email: `fuzz.${randomUUID().slice(0, 8)}@example.com`,
-  failedAt: formatJstDateTime(new Date()),
-  network: "eduroam",
-  service: "ssl-vpn",
-  messageShown: "auth-failed",
-  factor: "otp",
-  stopsAt: "after-otp",
-  contactFormLogin: "worked",
-  description: "OTP が通りません。",
-  guide: "jaist-sso",
-  locale: "ja",
-});
+const valid = () => apiBody();
 
 const FIELDS = [...Object.keys(valid()), "tried", "guide", "walk", "device", "certificateInfo", "serviceOther", "messageOther", "idempotencyKey"];
 const PROTO_KEYS = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "prototype"];
@@ -61,7 +46,7 @@ function post(payload: unknown) {
   return POST(
     new Request("http://localhost/api/v1/tickets", {
       method: "POST",
-      headers: { "content-type": "application/json", "x-real-ip": `203.0.113.${randomUUID()}` },
+      headers: { "content-type": "application/json", "x-forwarded-for": `203.0.113.${randomUUID()}` },
       body: JSON.stringify(payload),
     }),
   );
