@@ -1,5 +1,6 @@
 // Search is dynamic (it depends on the query) but reads only the in-process index (lib/search.ts),
 // so it keeps working while the database is down.
+import { MarkedText } from "@/components/help/marked-text";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -7,7 +8,7 @@ import { SearchForm } from "@/components/help/search-form";
 import { listCatalog } from "@/lib/catalog";
 import { contactHref } from "@/lib/help-urls";
 import { isLocale, type Locale } from "@/lib/i18n";
-import { searchHelp, type MarkedText } from "@/lib/search";
+import { searchHelp } from "@/lib/search";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ q?: string | string[] }> };
 
@@ -45,23 +46,6 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   if (!isLocale(locale)) return {};
   const q = queryOf((await searchParams).q);
   return { title: q ? TEXT[locale].resultsFor(q) : TEXT[locale].title, robots: { index: false } };
-}
-
-function Marked({ parts }: { parts: MarkedText }) {
-  // Text only: the content is ours, but it is still rendered as text, never as HTML.
-  return (
-    <>
-      {parts.map((part, i) =>
-        part.mark ? (
-          <mark key={i} className="rounded-sm bg-yellow-200 px-0.5 text-slate-900">
-            {part.text}
-          </mark>
-        ) : (
-          <span key={i}>{part.text}</span>
-        ),
-      )}
-    </>
-  );
 }
 
 function NoResults({ locale, q }: { locale: Locale; q: string }) {
@@ -112,11 +96,11 @@ export default async function SearchPage({ params, searchParams }: Props) {
                 </p>
                 <h2 className="text-lg font-bold">
                   <Link href={hit.doc.href} className="text-brand-700 underline underline-offset-2">
-                    <Marked parts={hit.title} />
+                    <MarkedText parts={hit.title} />
                   </Link>
                 </h2>
                 <p className="mt-1 break-words text-slate-800">
-                  <Marked parts={hit.snippet} />
+                  <MarkedText parts={hit.snippet} />
                 </p>
               </li>
             ))}

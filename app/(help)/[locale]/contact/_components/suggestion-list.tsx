@@ -1,31 +1,14 @@
 // One list of suggestions, rendered by the server (no JavaScript, or the first paint) and by the
 // chooser while the user types: the same markup either way.
+import { MarkedText } from "@/components/help/marked-text";
 import Link from "next/link";
 import type { Locale } from "@/lib/i18n";
-import type { MarkedText } from "@/lib/search";
 import type { Suggestion } from "@/lib/suggest";
 
 const KIND = {
   ja: { guide: "ガイド", step: "ガイドの手順", article: "記事" },
   en: { guide: "Guide", step: "Guide step", article: "Article" },
 } as const;
-
-function Marked({ parts }: { parts: MarkedText }) {
-  // Text only, never HTML.
-  return (
-    <>
-      {parts.map((part, i) =>
-        part.mark ? (
-          <mark key={i} className="rounded-sm bg-yellow-200 px-0.5 text-slate-900">
-            {part.text}
-          </mark>
-        ) : (
-          <span key={i}>{part.text}</span>
-        ),
-      )}
-    </>
-  );
-}
 
 export function SuggestionList({ locale, results }: { locale: Locale; results: Suggestion[] }) {
   return (
@@ -39,11 +22,11 @@ export function SuggestionList({ locale, results }: { locale: Locale; results: S
           </p>
           <Link href={s.href} className="inline-flex min-h-11 items-center font-bold text-brand-700 underline underline-offset-2">
             <span className="min-w-0 break-words">
-              <Marked parts={s.title} />
+              <MarkedText parts={s.title} />
             </span>
           </Link>
           <p className="break-words text-sm text-slate-800">
-            <Marked parts={s.snippet} />
+            <MarkedText parts={s.snippet} />
           </p>
         </li>
       ))}
