@@ -3,7 +3,7 @@
 import bcrypt from "bcryptjs";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { insertTicket } from "@/lib/data/tickets";
+import { insertTicket } from "@/lib/tickets/create-ticket";
 import { buildTicketInput, rng } from "@/lib/testing/factories";
 
 const DEMO_TICKETS = 300;

@@ -20,7 +20,7 @@ import { rmSync } from "node:fs";
 import { getGuide, getStepTitle, listGuideIds } from "@/lib/content";
 import { db } from "@/lib/db";
 import { openTicketBreakdown, stepFunnel, incidentHints } from "@/lib/data/dashboard";
-import { listTickets } from "@/lib/data/ticket-triage";
+import { listTickets } from "@/lib/data/ticket-list";
 import { answerFields, describeAnswers, readAnswers } from "@/lib/guides/answers";
 import { genericForm } from "@/lib/guides/generic-form";
 import { allWalks, endStep } from "@/lib/guide-graph";

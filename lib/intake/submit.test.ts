@@ -2,7 +2,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { addRequesterMessage, createTicketFromIntake, getTicketByToken } from "@/lib/data/tickets";
+import { getTicketByToken } from "@/lib/data/tickets";
+import { createTicketFromIntake } from "@/lib/tickets/create-ticket";
+import { addRequesterMessage } from "@/lib/tickets/requester-message";
 import { getAttachmentForToken, unsafeGetAttachment } from "@/lib/data/attachments";
 import { submitIntake } from "@/lib/intake/submit";
 import { buildTicketInput } from "@/lib/testing/factories";

@@ -4,7 +4,8 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { getGuide, getStepTitle } from "@/lib/content";
-import { createTicketFromIntake, getIntakeByIdempotencyKey } from "@/lib/data/tickets";
+import { getIntakeByIdempotencyKey } from "@/lib/data/tickets";
+import { createTicketFromIntake } from "@/lib/tickets/create-ticket";
 import { env } from "@/lib/env";
 import { answersFromRequest, type Answers } from "@/lib/guides/answers";
 import type { GuideDeclaration } from "@/lib/guides/declaration";

@@ -89,3 +89,27 @@ export function staffPasswordResetMail({ name, url, expiresMinutes }: StaffPassw
     ].join("\n"),
   };
 }
+
+export type StaffReplyMail = { locale: Locale; name: string; reference: string; body: string };
+
+/** A staff member's public reply, quoted between rules so the requester sees where it starts and ends. */
+export function staffReplyMail({ locale, name, reference, body }: StaffReplyMail): { subject: string; text: string } {
+  if (locale === "en") {
+    return {
+      subject: `[${reference}] Reply from the help desk`,
+      text:
+        `Dear ${name},\n\nThe help desk has replied to your request (reference ${reference}).\n\n` +
+        `----------------------------------------\n${body}\n----------------------------------------\n\n` +
+        `To answer or add information, use the request status page linked in the confirmation mail.\n` +
+        `Never write your password or one-time password.\n\nRCACI Help Desk\n`,
+    };
+  }
+  return {
+    subject: `[${reference}] ヘルプデスクからの返信`,
+    text:
+      `${name} 様\n\nお問い合わせ(受付番号 ${reference})について、ヘルプデスクから返信しました。\n\n` +
+      `----------------------------------------\n${body}\n----------------------------------------\n\n` +
+      `返信や追加の情報は、受付時のメールにある「お問い合わせ状況」ページからお送りください。\n` +
+      `パスワードやワンタイムパスワードは書かないでください。\n\n情報社会基盤研究センター ヘルプデスク\n`,
+  };
+}

@@ -8,7 +8,7 @@ import { answerFields, type Answers } from "@/lib/guides/answers";
 import type { GuideDeclaration } from "@/lib/guides/declaration";
 import { prefillFromPath } from "@/lib/guides/intake-schema";
 import { db } from "@/lib/db";
-import { insertTicket, type NewTicket } from "@/lib/data/tickets";
+import { insertTicket, type NewTicket } from "@/lib/tickets/create-ticket";
 import { allWalks, endStep, type Walk } from "@/lib/guide-graph";
 import { isAsked } from "@/lib/guides/declaration";
 import type { Prisma, StaffRole } from "@/lib/generated/prisma/client";

@@ -3,7 +3,7 @@
 import { guardApi } from "@/lib/auth/guards";
 import { withDatabaseOutage } from "@/lib/database-unavailable";
 import { BOM, csvRow } from "@/lib/csv";
-import { iterateTicketsForExport } from "@/lib/data/ticket-triage";
+import { iterateTicketsForExport } from "@/lib/data/ticket-list";
 import { getGuideDeclaration, listAllGuideIds } from "@/lib/content";
 import { answerFields, optionLabel, readAnswers } from "@/lib/guides/answers";
 import type { ResolvedField } from "@/lib/guides/declaration";

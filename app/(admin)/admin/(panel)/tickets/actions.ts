@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth/guards";
-import { bulkUpdate, TriageError } from "@/lib/data/ticket-triage";
+import { bulkUpdate } from "@/lib/tickets/bulk-update";
+import { TicketError } from "@/lib/tickets/errors";
 import { BulkActionSchema, BulkIdsSchema } from "@/lib/validation/triage";
 
 // Only list URLs: the form's "back" field must not become an open redirect.
@@ -29,7 +30,7 @@ export async function bulkAction(formData: FormData) {
   try {
     result = await bulkUpdate(user, ids.data, action.data);
   } catch (error) {
-    if (error instanceof TriageError) redirect(withNotice(back, "bulk", error.code));
+    if (error instanceof TicketError) redirect(withNotice(back, "bulk", error.code));
     throw error;
   }
   revalidatePath("/admin/tickets");

@@ -4,7 +4,7 @@ import { buttonClass, inputClass, PriorityBadge, secondaryButtonClass, StatusBad
 import { endStepOptions, stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
 import { listAssignableStaff } from "@/lib/data/staff";
-import { countTicketsByStatus, listTickets } from "@/lib/data/ticket-triage";
+import { countTicketsByStatus, listTickets } from "@/lib/data/ticket-list";
 import { getGuideDeclaration, listAllGuideIds } from "@/lib/content";
 import { answerFields } from "@/lib/guides/answers";
 import { TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";

@@ -3,7 +3,7 @@
 // Checked again here (never trusted from the page), with a per-IP limit in Postgres.
 import { revalidatePath } from "next/cache";
 import { clientIp } from "@/lib/client-ip";
-import { addRequesterMessage } from "@/lib/data/tickets";
+import { addRequesterMessage } from "@/lib/tickets/requester-message";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { isLocale, type Locale } from "@/lib/i18n";
 import { readScreenshot } from "@/lib/screenshot";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTicketByToken, REQUESTER_CAN_WRITE } from "@/lib/data/tickets";
+import { getTicketByToken } from "@/lib/data/tickets";
+import { requesterCanWrite } from "@/lib/tickets/workflow";
 import { isLocale, type Locale } from "@/lib/i18n";
 import { formatJst } from "@/lib/jst";
 import { TICKET_STATUS } from "@/lib/ticket-fields";
@@ -42,7 +43,7 @@ export default async function RequestStatusPage({ params }: Props) {
   if (!ticket) notFound();
   const t = STATUS_T[locale];
   const base = `/${locale}/requests/${token}`;
-  const canWrite = (REQUESTER_CAN_WRITE as readonly string[]).includes(ticket.status);
+  const canWrite = requesterCanWrite(ticket.status);
 
   return (
     <div className="space-y-8">

@@ -2,7 +2,7 @@
 // nosniff, so an uploaded file can never run as a page on our origin.
 import { guardApi } from "@/lib/auth/guards";
 import { withDatabaseOutage } from "@/lib/database-unavailable";
-import { getAttachmentForStaff } from "@/lib/data/ticket-triage";
+import { getAttachmentForStaff } from "@/lib/data/ticket-detail";
 
 const INLINE = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
 

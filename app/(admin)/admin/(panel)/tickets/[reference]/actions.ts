@@ -2,7 +2,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth/guards";
-import { addNote, addReply, changeAssignee, changePriority, changeStatus, TriageError } from "@/lib/data/ticket-triage";
+import { changeAssignee, changePriority, changeStatus } from "@/lib/tickets/change-properties";
+import { TicketError } from "@/lib/tickets/errors";
+import { addNote } from "@/lib/tickets/note";
+import { addReply } from "@/lib/tickets/reply";
 import { AssigneeChangeSchema, NoteSchema, PriorityChangeSchema, ReplySchema, StatusChangeSchema } from "@/lib/validation/triage";
 
 const REFERENCE = /^[A-Z]{2,6}-\d{4}-\d{6}$/;
@@ -23,7 +26,7 @@ async function run(formData: FormData, change: () => Promise<unknown>) {
   try {
     await change();
   } catch (error) {
-    if (error instanceof TriageError) redirect(`${url}?error=${error.code}`);
+    if (error instanceof TicketError) redirect(`${url}?error=${error.code}`);
     throw error;
   }
   revalidatePath(url);
@@ -61,7 +64,7 @@ export async function noteAction(_prev: MessageFormState, formData: FormData): P
   try {
     await addNote(user, input.data.ticketId, input.data.body);
   } catch (error) {
-    if (error instanceof TriageError) return { error: ERRORS[error.code], body };
+    if (error instanceof TicketError) return { error: ERRORS[error.code], body };
     throw error;
   }
   revalidatePath(detailUrl(formData));
@@ -77,7 +80,7 @@ export async function replyAction(_prev: MessageFormState, formData: FormData): 
   try {
     await addReply(user, input.data.ticketId, input.data.body, input.data.then);
   } catch (error) {
-    if (error instanceof TriageError) return { error: ERRORS[error.code], body, then };
+    if (error instanceof TicketError) return { error: ERRORS[error.code], body, then };
     throw error;
   }
   revalidatePath(detailUrl(formData));

@@ -1,20 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import {
-  addNote,
-  addReply,
-  bulkUpdate,
-  changeAssignee,
-  changePriority,
-  changeStatus,
-  countTicketsByStatus,
-  getTicketForStaff,
-  listSimilarTickets,
-  listTickets,
-  TriageError,
-  type TicketListRow,
-} from "@/lib/data/ticket-triage";
+import { getTicketForStaff, listSimilarTickets } from "@/lib/data/ticket-detail";
+import { countTicketsByStatus, listTickets, type TicketListRow } from "@/lib/data/ticket-list";
+import { bulkUpdate } from "@/lib/tickets/bulk-update";
+import { changeAssignee, changePriority, changeStatus } from "@/lib/tickets/change-properties";
+import { TicketError } from "@/lib/tickets/errors";
+import { addNote } from "@/lib/tickets/note";
+import { addReply } from "@/lib/tickets/reply";
 import { createStaff, createTicket } from "@/lib/testing/factories";
 import { TicketFilterSchema, type TicketFilter } from "@/lib/validation/triage";
 
@@ -131,7 +124,7 @@ describe("ticket changes", () => {
     await changePriority(actor, ticket.id, "high");
     await changeAssignee(actor, ticket.id, other.id);
     await changeStatus(actor, ticket.id, "resolved");
-    await expect(changeStatus(actor, ticket.id, "waiting")).rejects.toThrow(TriageError);
+    await expect(changeStatus(actor, ticket.id, "waiting")).rejects.toThrow(TicketError);
     await changeStatus(actor, ticket.id, "closed");
     await changeStatus(actor, ticket.id, "open"); // reopen
 
@@ -155,7 +148,7 @@ describe("ticket changes", () => {
     const { user: actor } = await createStaff();
     const { user: gone } = await createStaff({ active: false });
     const { ticket } = await createTicket();
-    await expect(changeAssignee(actor, ticket.id, gone.id)).rejects.toThrow(TriageError);
+    await expect(changeAssignee(actor, ticket.id, gone.id)).rejects.toThrow(TicketError);
   });
 
   it("keeps notes internal and mails replies through the outbox in the ticket's language", async () => {

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeCursor, listTicketsSql } from "@/lib/data/ticket-triage";
+import { encodeCursor, listTicketsSql } from "@/lib/data/ticket-list";
 import { migrate } from "@/lib/migrate";
 import { createTempDatabase } from "@/lib/testing/temp-database";
 import { TicketFilterSchema } from "@/lib/validation/triage";

@@ -1,0 +1,59 @@
+// Status, priority and assignee: the properties staff change on a ticket, singly or in bulk.
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { TicketError } from "@/lib/tickets/errors";
+import { recordEvent, staffActor } from "@/lib/tickets/events";
+import { lockTicket } from "@/lib/tickets/lock";
+import { canTransition, statusTimestamps, type TicketPriority, type TicketStatus } from "@/lib/tickets/workflow";
+
+type Tx = Prisma.TransactionClient;
+export type Actor = { id: string; name: string };
+
+export async function applyStatus(tx: Tx, actor: Actor, ticket: { id: string; status: TicketStatus }, status: TicketStatus, now: Date) {
+  if (ticket.status === status) return false;
+  if (!canTransition(ticket.status, status)) throw new TicketError("transition");
+  await tx.ticket.update({ where: { id: ticket.id }, data: { status, ...statusTimestamps(ticket.status, status, now) } });
+  await recordEvent(tx, ticket.id, staffActor(actor), { kind: "status", before: { status: ticket.status }, after: { status }, at: now });
+  return true;
+}
+
+export async function applyPriority(tx: Tx, actor: Actor, ticket: { id: string; priority: TicketPriority }, priority: TicketPriority, now: Date) {
+  if (ticket.priority === priority) return false;
+  await tx.ticket.update({ where: { id: ticket.id }, data: { priority } });
+  await recordEvent(tx, ticket.id, staffActor(actor), { kind: "priority", before: { priority: ticket.priority }, after: { priority }, at: now });
+  return true;
+}
+
+async function staffName(tx: Tx, id: string | null) {
+  if (!id) return null;
+  return (await tx.staffUser.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
+}
+
+export async function applyAssignee(tx: Tx, actor: Actor, ticket: { id: string; assigneeId: string | null }, assigneeId: string | null, now: Date) {
+  if (ticket.assigneeId === assigneeId) return false;
+  if (assigneeId) {
+    const target = await tx.staffUser.findUnique({ where: { id: assigneeId }, select: { active: true } });
+    if (!target?.active) throw new TicketError("assignee");
+  }
+  await tx.ticket.update({ where: { id: ticket.id }, data: { assigneeId } });
+  await recordEvent(tx, ticket.id, staffActor(actor), {
+    kind: "assignee",
+    before: { assigneeId: ticket.assigneeId, assigneeName: await staffName(tx, ticket.assigneeId) },
+    after: { assigneeId, assigneeName: await staffName(tx, assigneeId) },
+    at: now,
+  });
+  return true;
+}
+
+export async function changeStatus(actor: Actor, ticketId: string, status: TicketStatus) {
+  return db().$transaction(async (tx) => applyStatus(tx, actor, await lockTicket(tx, ticketId), status, new Date()));
+}
+
+export async function changePriority(actor: Actor, ticketId: string, priority: TicketPriority) {
+  return db().$transaction(async (tx) => applyPriority(tx, actor, await lockTicket(tx, ticketId), priority, new Date()));
+}
+
+export async function changeAssignee(actor: Actor, ticketId: string, assigneeId: string | null) {
+  return db().$transaction(async (tx) => applyAssignee(tx, actor, await lockTicket(tx, ticketId), assigneeId, new Date()));
+}

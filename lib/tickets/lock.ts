@@ -1,0 +1,14 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { TicketError } from "@/lib/tickets/errors";
+
+/** Locks a ticket's row for the rest of the transaction and reads what the use cases decide on. */
+export async function lockTicket(tx: Prisma.TransactionClient, ticketId: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Ticket" WHERE "id" = ${ticketId}::uuid FOR UPDATE`;
+  if (!rows.length) throw new TicketError("not-found");
+  return tx.ticket.findUniqueOrThrow({
+    where: { id: ticketId },
+    select: { id: true, reference: true, status: true, priority: true, assigneeId: true, firstResponseAt: true, resolvedAt: true, locale: true, email: true, name: true },
+  });
+}
+export type LockedTicket = Awaited<ReturnType<typeof lockTicket>>;

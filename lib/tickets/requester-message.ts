@@ -1,0 +1,38 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { insertAttachment } from "@/lib/data/attachments";
+import { ticketByTokenWhere } from "@/lib/data/tickets";
+import type { Screenshot } from "@/lib/screenshot";
+import { recordEvent } from "@/lib/tickets/events";
+import { requesterCanWrite, statusAfterRequesterMessage, type TicketStatus } from "@/lib/tickets/workflow";
+
+/**
+ * Adds a requester message (and screenshot) through the status link. A message on a ticket that
+ * waits for the requester reopens it. Null when the token is unknown, expired or the ticket closed.
+ */
+export async function addRequesterMessage(token: string, body: string, screenshot: Screenshot | null, now = new Date()) {
+  return db().$transaction(async (tx) => {
+    const ticket = await tx.ticket.findFirst({ where: ticketByTokenWhere(token, now), select: { id: true } });
+    if (!ticket) return null;
+    // Lock the row: a staff status change and this reopen must not interleave.
+    const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text FROM "Ticket" WHERE "id" = ${ticket.id}::uuid FOR UPDATE`;
+    if (!requesterCanWrite(locked.status)) return null;
+    const message = await tx.ticketMessage.create({
+      data: { ticketId: ticket.id, authorType: "requester", visibility: "public", body },
+      select: { id: true },
+    });
+    await recordEvent(tx, ticket.id, { type: "requester" }, { kind: "requester_message", after: { messageId: message.id }, at: now });
+    if (screenshot) {
+      const file = await insertAttachment(tx, ticket.id, screenshot, message.id);
+      await recordEvent(tx, ticket.id, { type: "requester" }, { kind: "attachment", after: { attachmentId: file.id, filename: file.filename }, at: now });
+    }
+    const next = statusAfterRequesterMessage(locked.status as TicketStatus);
+    if (next !== locked.status) {
+      await tx.ticket.update({ where: { id: ticket.id }, data: { status: next } });
+      await recordEvent(tx, ticket.id, { type: "requester" }, { kind: "status", before: { status: locked.status }, after: { status: next }, at: now });
+    } else {
+      await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: now } });
+    }
+    return { messageId: message.id };
+  });
+}
