@@ -9,6 +9,7 @@ const T = {
   tickets: "チケット",
   status: "稼働状況",
   staff: "スタッフ",
+  canned: "定型文",
   logout: "ログアウト",
   roles: { admin: "管理者", agent: "担当者" },
 };
@@ -31,6 +32,7 @@ export function AdminHeader({ user, csrfToken }: { user: StaffSessionUser; csrfT
             <>
               <Link href="/admin/status" className={link}>{T.status}</Link>
               <Link href="/admin/staff" className={link}>{T.staff}</Link>
+              <Link href="/admin/canned-replies" className={link}>{T.canned}</Link>
             </>
           ) : null}
         </nav>

@@ -3,12 +3,13 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Screenshot } from "@/lib/screenshot";
+import type { StaffFile } from "@/lib/staff-attachments";
 import { hashToken } from "@/lib/tokens";
 
 export async function insertAttachment(
   tx: Prisma.TransactionClient,
   ticketId: string,
-  screenshot: Screenshot,
+  screenshot: Screenshot | StaffFile,
   messageId: string | null = null,
 ) {
   return tx.attachment.create({
@@ -19,11 +20,18 @@ export async function insertAttachment(
 
 const FILE = { id: true, filename: true, contentType: true, size: true, data: true } as const;
 
-/** An attachment of the ticket behind a requester's status token (unknown or expired token: null). */
+/**
+ * An attachment of the ticket behind a requester's status token (unknown or expired token: null):
+ * the requester's own files and those of public replies, never those of internal notes.
+ */
 export async function getAttachmentForToken(token: string, attachmentId: string, now = new Date()) {
   if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) return null;
   return db().attachment.findFirst({
-    where: { id: attachmentId, ticket: { statusTokenHash: hashToken(token), statusTokenExpiresAt: { gt: now } } },
+    where: {
+      id: attachmentId,
+      ticket: { statusTokenHash: hashToken(token), statusTokenExpiresAt: { gt: now } },
+      OR: [{ messageId: null }, { message: { visibility: "public" } }],
+    },
     select: FILE,
   });
 }

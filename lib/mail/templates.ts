@@ -90,16 +90,25 @@ export function staffPasswordResetMail({ name, url, expiresMinutes }: StaffPassw
   };
 }
 
-export type StaffReplyMail = { locale: Locale; name: string; reference: string; body: string };
+export type StaffReplyMail = { locale: Locale; name: string; reference: string; body: string; attachments?: string[] };
 
-/** A staff member's public reply, quoted between rules so the requester sees where it starts and ends. */
-export function staffReplyMail({ locale, name, reference, body }: StaffReplyMail): { subject: string; text: string } {
+/**
+ * A staff member's public reply, quoted between rules so the requester sees where it starts and ends.
+ * Files are named, not attached: they are downloaded from the status page (docs/decisions/0021).
+ */
+export function staffReplyMail({ locale, name, reference, body, attachments = [] }: StaffReplyMail): { subject: string; text: string } {
+  const files = attachments.length
+    ? locale === "en"
+      ? `Files attached to this reply (download them from the request status page):\n${attachments.map((f) => `- ${f}`).join("\n")}\n\n`
+      : `この返信の添付ファイル(「お問い合わせ状況」ページからダウンロードできます):\n${attachments.map((f) => `・${f}`).join("\n")}\n\n`
+    : "";
   if (locale === "en") {
     return {
       subject: `[${reference}] Reply from the help desk`,
       text:
         `Dear ${name},\n\nThe help desk has replied to your request (reference ${reference}).\n\n` +
         `----------------------------------------\n${body}\n----------------------------------------\n\n` +
+        files +
         `To answer or add information, use the request status page linked in the confirmation mail.\n` +
         `Never write your password or one-time password.\n\nRCACI Help Desk\n`,
     };
@@ -109,6 +118,7 @@ export function staffReplyMail({ locale, name, reference, body }: StaffReplyMail
     text:
       `${name} 様\n\nお問い合わせ(受付番号 ${reference})について、ヘルプデスクから返信しました。\n\n` +
       `----------------------------------------\n${body}\n----------------------------------------\n\n` +
+      files +
       `返信や追加の情報は、受付時のメールにある「お問い合わせ状況」ページからお送りください。\n` +
       `パスワードやワンタイムパスワードは書かないでください。\n\n情報社会基盤研究センター ヘルプデスク\n`,
   };

@@ -1,11 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { insertAttachment } from "@/lib/data/attachments";
+import type { StaffFile } from "@/lib/staff-attachments";
 import type { Actor } from "@/lib/tickets/change-properties";
 import { recordEvent, staffActor } from "@/lib/tickets/events";
 import { lockTicket } from "@/lib/tickets/lock";
 
 /** An internal note: staff only, never mailed, never on the requester's page. */
-export async function addNote(actor: Actor, ticketId: string, body: string) {
+export async function addNote(actor: Actor, ticketId: string, body: string, files: StaffFile[] = []) {
   return db().$transaction(async (tx) => {
     const ticket = await lockTicket(tx, ticketId);
     const now = new Date();
@@ -13,7 +15,9 @@ export async function addNote(actor: Actor, ticketId: string, body: string) {
       data: { ticketId: ticket.id, authorType: "staff", authorId: actor.id, visibility: "internal", body, createdAt: now },
       select: { id: true },
     });
-    await recordEvent(tx, ticket.id, staffActor(actor), { kind: "note", after: { messageId: message.id }, at: now });
+    const names: string[] = [];
+    for (const file of files) names.push((await insertAttachment(tx, ticket.id, file, message.id)).filename);
+    await recordEvent(tx, ticket.id, staffActor(actor), { kind: "note", after: names.length ? { messageId: message.id, attachments: names } : { messageId: message.id }, at: now });
     await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: now } });
     return message;
   });

@@ -1,16 +1,22 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { insertAttachment } from "@/lib/data/attachments";
 import { enqueueMail } from "@/lib/data/outbox";
 import { staffReplyMail } from "@/lib/mail/templates";
 import { applyStatus, type Actor } from "@/lib/tickets/change-properties";
 import { recordEvent, staffActor } from "@/lib/tickets/events";
 import { lockTicket } from "@/lib/tickets/lock";
+import { renderPlaceholders } from "@/lib/tickets/placeholders";
 import { canTransition } from "@/lib/tickets/workflow";
+import type { StaffFile } from "@/lib/staff-attachments";
 
 export type ReplyThen = "waiting" | "open" | "resolved" | "keep";
 
-/** A public reply: the message, its event, the first-response time, the mail (same transaction). */
-export async function addReply(actor: Actor, ticketId: string, body: string, then: ReplyThen) {
+/**
+ * A public reply: the message, its files, its event, the first-response time, the mail (same
+ * transaction). The message keeps {{status_link}} as written; the mail fills it (lib/tickets/placeholders.ts).
+ */
+export async function addReply(actor: Actor, ticketId: string, body: string, then: ReplyThen, files: StaffFile[] = []) {
   return db().$transaction(async (tx) => {
     const ticket = await lockTicket(tx, ticketId);
     const now = new Date();
@@ -18,9 +24,14 @@ export async function addReply(actor: Actor, ticketId: string, body: string, the
       data: { ticketId: ticket.id, authorType: "staff", authorId: actor.id, visibility: "public", body, createdAt: now },
       select: { id: true },
     });
-    await recordEvent(tx, ticket.id, staffActor(actor), { kind: "reply", after: { messageId: message.id }, at: now });
+    const attachments = [];
+    for (const file of files) attachments.push(await insertAttachment(tx, ticket.id, file, message.id));
+    const after = attachments.length ? { messageId: message.id, attachments: attachments.map((a) => a.filename) } : { messageId: message.id };
+    await recordEvent(tx, ticket.id, staffActor(actor), { kind: "reply", after, at: now });
     await tx.ticket.update({ where: { id: ticket.id }, data: { firstResponseAt: ticket.firstResponseAt ?? now, updatedAt: now } });
-    const mail = staffReplyMail({ locale: ticket.locale === "en" ? "en" : "ja", name: ticket.name, reference: ticket.reference, body });
+    const locale = ticket.locale === "en" ? "en" : "ja";
+    const text = renderPlaceholders(body, { locale, name: ticket.name, reference: ticket.reference, statusLink: null });
+    const mail = staffReplyMail({ locale, name: ticket.name, reference: ticket.reference, body: text, attachments: attachments.map((a) => a.filename) });
     await enqueueMail(tx, { ticketId: ticket.id, kind: "staff-reply", to: ticket.email, ...mail });
     if (then !== "keep" && then !== ticket.status && canTransition(ticket.status, then)) {
       await applyStatus(tx, actor, ticket, then, new Date(now.getTime() + 1));

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTicketByToken } from "@/lib/data/tickets";
+import { statusUrl } from "@/lib/intake/submit";
+import { renderPlaceholders } from "@/lib/tickets/placeholders";
 import { requesterCanWrite } from "@/lib/tickets/workflow";
 import { isLocale, type Locale } from "@/lib/i18n";
 import { formatJst } from "@/lib/jst";
@@ -81,7 +83,12 @@ export default async function RequestStatusPage({ params }: Props) {
                 <p className="text-sm text-slate-700">
                   <strong className="text-slate-900">{m.authorType === "requester" ? t.you : t.staff}</strong> · {formatDate(m.createdAt, locale)}
                 </p>
-                <p className="mt-1 whitespace-pre-wrap break-words">{m.body}</p>
+                <p className="mt-1 whitespace-pre-wrap break-words">
+                  {/* Staff replies keep {{status_link}} as written (docs/decisions/0021); here it is this page. */}
+                  {m.authorType === "requester"
+                    ? m.body
+                    : renderPlaceholders(m.body, { locale, name: ticket.name, reference: ticket.reference, statusLink: statusUrl(locale, token) })}
+                </p>
                 <Attachments files={m.attachments} base={base} label={t.attachment} />
               </li>
             ))}

@@ -6,6 +6,7 @@ import { changeAssignee, changePriority, changeStatus } from "@/lib/tickets/chan
 import { TicketError } from "@/lib/tickets/errors";
 import { addNote } from "@/lib/tickets/note";
 import { addReply } from "@/lib/tickets/reply";
+import { readStaffFiles, staffFileMessage } from "@/lib/staff-attachments";
 import { AssigneeChangeSchema, NoteSchema, PriorityChangeSchema, ReplySchema, StatusChangeSchema } from "@/lib/validation/triage";
 
 const REFERENCE = /^[A-Z]{2,6}-\d{4}-\d{6}$/;
@@ -61,8 +62,10 @@ export async function noteAction(_prev: MessageFormState, formData: FormData): P
   const input = NoteSchema.safeParse(Object.fromEntries(formData));
   const body = String(formData.get("body") ?? "");
   if (!input.success) return { error: input.error.issues[0]?.message ?? ERRORS.invalid, body };
+  const files = await readStaffFiles(formData.getAll("files"));
+  if (!files.ok) return { error: staffFileMessage(files), body };
   try {
-    await addNote(user, input.data.ticketId, input.data.body);
+    await addNote(user, input.data.ticketId, input.data.body, files.files);
   } catch (error) {
     if (error instanceof TicketError) return { error: ERRORS[error.code], body };
     throw error;
@@ -77,8 +80,10 @@ export async function replyAction(_prev: MessageFormState, formData: FormData): 
   const body = String(formData.get("body") ?? "");
   const then = String(formData.get("then") ?? "");
   if (!input.success) return { error: input.error.issues[0]?.message ?? ERRORS.invalid, body, then };
+  const files = await readStaffFiles(formData.getAll("files"));
+  if (!files.ok) return { error: staffFileMessage(files), body, then };
   try {
-    await addReply(user, input.data.ticketId, input.data.body, input.data.then);
+    await addReply(user, input.data.ticketId, input.data.body, input.data.then, files.files);
   } catch (error) {
     if (error instanceof TicketError) return { error: ERRORS[error.code], body, then };
     throw error;

@@ -13,7 +13,8 @@ import { describeAnswers, optionLabel, readAnswers } from "@/lib/guides/answers"
 import { COMMON_FIELDS } from "@/lib/guides/common-fields";
 import { TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
 import { assigneeAction, noteAction, priorityAction, replyAction, statusAction } from "./actions";
-import { MessageForm } from "./_components/message-forms";
+import { Composer } from "./_components/composer";
+import { cannedOptionsFor } from "./canned";
 
 type Params = Promise<{ reference: string }>;
 
@@ -44,8 +45,8 @@ export default async function TicketPage({ params, searchParams }: { params: Par
   const user = await requireStaff(`/admin/tickets/${encodeURIComponent(reference)}`);
   const ticket = await getTicketForStaff(user, reference);
   if (!ticket) notFound();
-  const { error } = await searchParams;
-  const [staff, similar] = await Promise.all([listAssignableStaff(), listSimilarTickets(ticket)]);
+  const { error, compose, canned } = await searchParams;
+  const [staff, similar, cannedOptions] = await Promise.all([listAssignableStaff(), listSimilarTickets(ticket), cannedOptionsFor(ticket)]);
   const lang = ticket.locale === "en" ? "en" : "ja";
 
   return (
@@ -60,6 +61,8 @@ export default async function TicketPage({ params, searchParams }: { params: Par
       </div>
       <p className="text-sm text-slate-700">
         受付 <Time value={ticket.createdAt} /> ・ 担当者: {ticket.assignee?.name ?? "未割り当て"}
+        {" ・ "}
+        <a href="#compose" className="inline-flex min-h-11 items-center text-brand-700 underline lg:hidden">返信・メモへ移動</a>
       </p>
       {error && Object.hasOwn(ERRORS, error) ? (
         <p role="alert" className="mt-3 rounded border border-red-300 bg-red-50 p-3 text-red-900">{ERRORS[error]}</p>
@@ -71,10 +74,22 @@ export default async function TicketPage({ params, searchParams }: { params: Par
           <PathChecklist ticket={ticket} />
           <Answers ticket={ticket} lang={lang} />
           <Conversation ticket={ticket} lang={lang} />
-          <section aria-labelledby="compose" className="space-y-4">
-            <h2 id="compose" className="text-lg font-bold">返信・メモ</h2>
-            <MessageForm kind="reply" action={replyAction} ticketId={ticket.id} reference={ticket.reference} locale={ticket.locale} />
-            <MessageForm kind="note" action={noteAction} ticketId={ticket.id} reference={ticket.reference} locale={ticket.locale} />
+          {/* Sticky on wide screens: the reply box is in reach without scrolling past the thread (0021). */}
+          <section
+            aria-labelledby="compose"
+            className="scroll-mt-4 rounded border border-slate-300 bg-slate-100 p-3 shadow-[0_-4px_12px_rgba(15,23,42,0.15)] lg:sticky lg:bottom-0 lg:z-10 lg:max-h-[70vh] lg:overflow-y-auto"
+          >
+            <h2 id="compose" className="sr-only">返信・メモ</h2>
+            <Composer
+              ticketId={ticket.id}
+              reference={ticket.reference}
+              locale={ticket.locale}
+              initialMode={compose === "note" ? "note" : "reply"}
+              canned={cannedOptions}
+              prefill={cannedOptions.find((c) => c.id === canned)?.body}
+              replyAction={replyAction}
+              noteAction={noteAction}
+            />
           </section>
           <History ticket={ticket} />
         </div>
