@@ -7,6 +7,7 @@ import { TicketError } from "@/lib/tickets/errors";
 import { addNote } from "@/lib/tickets/note";
 import { addReply } from "@/lib/tickets/reply";
 import { readStaffFiles, staffFileMessage } from "@/lib/staff-attachments";
+import { kickMailer } from "@/lib/mail/sender";
 import { AssigneeChangeSchema, NoteSchema, PriorityChangeSchema, ReplySchema, StatusChangeSchema } from "@/lib/validation/triage";
 
 const REFERENCE = /^[A-Z]{2,6}-\d{4}-\d{6}$/;
@@ -88,6 +89,7 @@ export async function replyAction(_prev: MessageFormState, formData: FormData): 
     if (error instanceof TicketError) return { error: ERRORS[error.code], body, then };
     throw error;
   }
+  kickMailer();
   revalidatePath(detailUrl(formData));
   return { ok: true };
 }
