@@ -93,6 +93,7 @@ test("an admin writes a canned reply; an agent inserts it on an English and a Ja
 
   // Edit and delete.
   await page.getByRole("link", { name: `${title}を編集` }).click();
+  await expect(page.getByRole("heading", { name: `定型文を編集: ${title}` })).toBeVisible();
   await page.getByLabel("本文(日本語)").fill(`${ja}\n追記`);
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("status")).toHaveText("定型文を更新しました。");
@@ -134,7 +135,7 @@ test("staff files: a refused file keeps the text; a PNG and a PDF reach the thre
   expect(mail.text).toContain("・画面.png\n・manual.pdf");
 
   await page.goto(`/ja/requests/${token}`);
-  const conversation = page.getByRole("region", { name: "やり取り" });
+  const conversation = page.getByRole("region", { name: "やりとり" });
   await expect(conversation).toContainText(text);
   for (const [name, bytes] of [["画面.png", PNG], ["manual.pdf", PDF]] as const) {
     const href = await conversation.getByRole("link", { name }).getAttribute("href");

@@ -53,11 +53,13 @@ export function Composer({
   };
 
   const insertCanned = (event: FormEvent<HTMLFormElement>) => {
+    const box = document.getElementById("reply-body");
+    if (!(box instanceof HTMLTextAreaElement)) return;
+    // Never a reload that would lose what was typed; nothing chosen inserts nothing.
+    event.preventDefault();
     const id = new FormData(event.currentTarget).get("canned");
     const chosen = canned.find((c) => c.id === id);
-    const box = document.getElementById("reply-body");
-    if (!chosen || !(box instanceof HTMLTextAreaElement)) return;
-    event.preventDefault();
+    if (!chosen) return;
     // At the cursor (or over the selection), as if typed.
     box.setRangeText(chosen.body, box.selectionStart, box.selectionEnd, "end");
     box.focus();
