@@ -76,6 +76,10 @@ test("an admin writes a canned reply; an agent inserts it on an English and a Ja
   expect(englishMail.text).toContain(`${baseURL}/en/guides/jaist-sso/cert-invalid/use-cert`);
   expect(englishMail.text).toContain(`${baseURL}/en/articles/private-window`);
   expect(englishMail.text).not.toContain("{{");
+  // The stored reply kept {{status_link}}; the requester's page shows its own address there.
+  const englishToken = await statusToken(english.id);
+  await agentPage.goto(`/en/requests/${englishToken}`);
+  await expect(agentPage.getByRole("region", { name: "Messages" })).toContainText(`Status: ${baseURL}/en/requests/${englishToken}`);
 
   // Japanese ticket, through the server-side pre-fill that works without JavaScript.
   const japanese = await createTicket({ locale: "ja", name: `北陸 花子 ${tag}` });
@@ -159,6 +163,8 @@ test("the reply box is in view at 1440x900 without scrolling; reply and note are
   expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(1800);
   await expect(page.locator("#reply-body")).toBeInViewport({ ratio: 1 });
   await expect(page.getByRole("button", { name: "返信を送信" })).toBeInViewport({ ratio: 1 });
+  const box = await page.locator("#reply-body").boundingBox();
+  test.info().annotations.push({ type: "reply-body-top-px", description: String(Math.round(box!.y)) });
   await expect(page.getByText("依頼者へ返信(メールで送信されます)")).toBeVisible();
   await expectNoSeriousAxeViolations(page);
 
@@ -176,8 +182,13 @@ test("the reply box is in view at 1440x900 without scrolling; reply and note are
   await expect(page.getByRole("button", { name: "返信を送信" })).toBeInViewport({ ratio: 1 });
   await expectNoSeriousAxeViolations(page);
 
+  // Without JavaScript the mode is a URL parameter rendered by the server.
+  await page.goto(`/admin/tickets/${ticket.reference}?compose=note`);
+  await expect(page.locator("#note-form")).not.toHaveClass(/sr-only/);
+  await expect(page.locator("#reply-form")).toHaveClass(/sr-only/);
+
   await page.setViewportSize({ width: 375, height: 800 });
-  await page.reload();
+  await page.goto(`/admin/tickets/${ticket.reference}`);
   await expect(page.locator("#reply-body")).toBeAttached();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await page.getByRole("link", { name: "返信・メモへ移動" }).click();
