@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Screenshot } from "@/lib/screenshot";
+import { resolveMergedTicket, sameRequester } from "@/lib/data/ticket-merge";
 import { hashToken } from "@/lib/tokens";
 
 export async function insertAttachment(
@@ -19,13 +20,21 @@ export async function insertAttachment(
 
 const FILE = { id: true, filename: true, contentType: true, size: true, data: true } as const;
 
-/** An attachment of the ticket behind a requester's status token (unknown or expired token: null). */
+/**
+ * An attachment of the ticket behind a requester's status token (unknown or expired token: null), or
+ * of a public message of the ticket it was merged into when that is the same person's request: the
+ * status page shows the survivor's conversation then (lib/data/tickets.ts getTicketByToken).
+ */
 export async function getAttachmentForToken(token: string, attachmentId: string, now = new Date()) {
   if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) return null;
-  return db().attachment.findFirst({
-    where: { id: attachmentId, ticket: { statusTokenHash: hashToken(token), statusTokenExpiresAt: { gt: now } } },
-    select: FILE,
-  });
+  const where = { statusTokenHash: hashToken(token), statusTokenExpiresAt: { gt: now } };
+  const own = await db().attachment.findFirst({ where: { id: attachmentId, ticket: where }, select: FILE });
+  if (own) return own;
+  const linked = await db().ticket.findFirst({ where: { ...where, mergedIntoId: { not: null } }, select: { id: true, email: true } });
+  if (!linked) return null;
+  const survivor = await resolveMergedTicket(linked.id);
+  if (!survivor || !sameRequester(linked, survivor)) return null;
+  return db().attachment.findFirst({ where: { id: attachmentId, ticketId: survivor.id, message: { visibility: "public" } }, select: FILE });
 }
 
 /**

@@ -4,15 +4,18 @@ import { enqueueMail } from "@/lib/data/outbox";
 import { staffReplyMail } from "@/lib/mail/templates";
 import { applyStatus, type Actor } from "@/lib/tickets/change-properties";
 import { recordEvent, staffActor } from "@/lib/tickets/events";
-import { lockTicket } from "@/lib/tickets/lock";
+import { assertNotMerged, lockTicket } from "@/lib/tickets/lock";
+import { assertNotMoved } from "@/lib/tickets/version";
 import { canTransition } from "@/lib/tickets/workflow";
 
 export type ReplyThen = "waiting" | "open" | "resolved" | "keep";
 
 /** A public reply: the message, its event, the first-response time, the mail (same transaction). */
-export async function addReply(actor: Actor, ticketId: string, body: string, then: ReplyThen) {
+export async function addReply(actor: Actor, ticketId: string, body: string, then: ReplyThen, baseVersion?: number) {
   return db().$transaction(async (tx) => {
     const ticket = await lockTicket(tx, ticketId);
+    assertNotMerged(ticket);
+    await assertNotMoved(tx, ticket, baseVersion, "message");
     const now = new Date();
     const message = await tx.ticketMessage.create({
       data: { ticketId: ticket.id, authorType: "staff", authorId: actor.id, visibility: "public", body, createdAt: now },

@@ -3,6 +3,7 @@
 // and the forms still post without JavaScript.
 import { useActionState, useId } from "react";
 import type { MessageFormState } from "../actions";
+import { ConflictNotice } from "./conflict-notice";
 
 type Action = (prev: MessageFormState, formData: FormData) => Promise<MessageFormState>;
 
@@ -18,7 +19,7 @@ const T = {
   },
 };
 
-export function MessageForm({ kind, action, ticketId, reference, locale }: { kind: "note" | "reply"; action: Action; ticketId: string; reference: string; locale: string }) {
+export function MessageForm({ kind, action, ticketId, reference, locale, version }: { kind: "note" | "reply"; action: Action; ticketId: string; reference: string; locale: string; version: number }) {
   const [state, formAction, pending] = useActionState(action, {});
   const id = useId();
   const t = T[kind];
@@ -27,13 +28,15 @@ export function MessageForm({ kind, action, ticketId, reference, locale }: { kin
     <form key={JSON.stringify(state)} action={formAction} className={`rounded border p-3 ${kind === "note" ? "border-amber-300 bg-amber-50" : "border-slate-300 bg-white"}`}>
       <input type="hidden" name="ticketId" value={ticketId} />
       <input type="hidden" name="reference" value={reference} />
-      <label htmlFor={`${id}-body`} className="block font-semibold">{t.title}</label>
+      {/* The version the agent wrote against; the page's, so a refusal's refresh lets a resend through. */}
+      <input type="hidden" name="version" value={version} />
+      <label htmlFor={`${kind}-body`} className="block font-semibold">{t.title}</label>
       <p id={`${id}-hint`} className="text-sm text-slate-700">
         {t.hint}
         {kind === "reply" ? (locale === "en" ? "(英語で受け付けたチケットです)" : "") : ""}
       </p>
       <textarea
-        id={`${id}-body`}
+        id={`${kind}-body`}
         name="body"
         rows={5}
         defaultValue={state.body ?? ""}
@@ -41,9 +44,13 @@ export function MessageForm({ kind, action, ticketId, reference, locale }: { kin
         aria-describedby={`${id}-hint ${id}-msg`}
         className="mt-2 block w-full rounded border border-slate-400 bg-white p-2"
       />
-      <div id={`${id}-msg`} aria-live="polite" className="mt-1 text-sm">
-        {state.error ? <span className="text-red-800">{state.error}</span> : state.ok ? <span className="text-emerald-800">{t.done}</span> : null}
-      </div>
+      {state.changes ? (
+        <ConflictNotice id={`${id}-msg`} error={state.error} changes={state.changes} hint="入力した本文は残しています。最新のやり取りを確かめてから、もう一度送信してください。" />
+      ) : (
+        <div id={`${id}-msg`} aria-live="polite" className="mt-1 text-sm">
+          {state.error ? <span className="text-red-800">{state.error}</span> : state.ok ? <span className="text-emerald-800">{t.done}</span> : null}
+        </div>
+      )}
       <div className="mt-2 flex flex-wrap items-end gap-2">
         {kind === "reply" ? (
           <div>
