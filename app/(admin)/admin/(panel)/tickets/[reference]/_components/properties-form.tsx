@@ -48,7 +48,7 @@ export function PropertiesForm(props: {
   return (
     // Remounted per answer so the fields show what the answer carries (the agent's kept choices).
     <form key={JSON.stringify(state)} action={formAction} aria-labelledby="properties-title" className="rounded border border-slate-300 bg-white p-3">
-      <h2 id="properties-title" className="font-semibold">チケットの状態</h2>
+      <h2 id="properties-title" className="font-semibold">チケットの設定</h2>
       <input type="hidden" name="ticketId" value={props.ticketId} />
       <input type="hidden" name="reference" value={props.reference} />
       <input type="hidden" name="version" value={props.version} />
