@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Screenshot } from "@/lib/screenshot";
 import type { StaffFile } from "@/lib/staff-attachments";
+import { resolveMergedTicket, sameRequester } from "@/lib/data/ticket-merge";
 import { hashToken } from "@/lib/tokens";
 
 export async function insertAttachment(
@@ -22,18 +23,23 @@ const FILE = { id: true, filename: true, contentType: true, size: true, data: tr
 
 /**
  * An attachment of the ticket behind a requester's status token (unknown or expired token: null):
- * the requester's own files and those of public replies, never those of internal notes.
+ * the requester's own files and those of public replies, never those of internal notes. Or one of a
+ * public message of the ticket it was merged into when that is the same person's request: the status
+ * page shows the survivor's conversation then (lib/data/tickets.ts getTicketByToken).
  */
 export async function getAttachmentForToken(token: string, attachmentId: string, now = new Date()) {
   if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) return null;
-  return db().attachment.findFirst({
-    where: {
-      id: attachmentId,
-      ticket: { statusTokenHash: hashToken(token), statusTokenExpiresAt: { gt: now } },
-      OR: [{ messageId: null }, { message: { visibility: "public" } }],
-    },
+  const where = { statusTokenHash: hashToken(token), statusTokenExpiresAt: { gt: now } };
+  const own = await db().attachment.findFirst({
+    where: { id: attachmentId, ticket: where, OR: [{ messageId: null }, { message: { visibility: "public" } }] },
     select: FILE,
   });
+  if (own) return own;
+  const linked = await db().ticket.findFirst({ where: { ...where, mergedIntoId: { not: null } }, select: { id: true, email: true } });
+  if (!linked) return null;
+  const survivor = await resolveMergedTicket(linked.id);
+  if (!survivor || !sameRequester(linked, survivor)) return null;
+  return db().attachment.findFirst({ where: { id: attachmentId, ticketId: survivor.id, message: { visibility: "public" } }, select: FILE });
 }
 
 /**

@@ -123,3 +123,30 @@ export function staffReplyMail({ locale, name, reference, body, attachments = []
       `パスワードやワンタイムパスワードは書かないでください。\n\n情報社会基盤研究センター ヘルプデスク\n`,
   };
 }
+
+export type TicketMergedMail = { locale: Locale; name: string; reference: string; survivorReference: string };
+
+/**
+ * To the requester of a ticket merged into another: the two references, and that the old status link
+ * keeps working (what is written there reaches the surviving request).
+ */
+export function ticketMergedMail({ locale, name, reference, survivorReference }: TicketMergedMail): { subject: string; text: string } {
+  if (locale === "en") {
+    return {
+      subject: `[${reference}] Your request continues as ${survivorReference}`,
+      text:
+        `Dear ${name},\n\nYour request ${reference} is about the same matter as request ${survivorReference}, ` +
+        `so the help desk has joined them. We continue under ${survivorReference}; ${reference} is closed.\n\n` +
+        `Your status page link for ${reference} still works: what you write there reaches ${survivorReference}.\n` +
+        `Never write your password or one-time password.\n\nRCACI Help Desk\n`,
+    };
+  }
+  return {
+    subject: `[${reference}] お問い合わせを ${survivorReference} にまとめました`,
+    text:
+      `${name} 様\n\nお問い合わせ(受付番号 ${reference})は、受付番号 ${survivorReference} と同じ内容のため、ひとつにまとめました。` +
+      `以後は ${survivorReference} で対応します。${reference} は終了しました。\n\n` +
+      `${reference} の「お問い合わせ状況」ページのリンクは引き続き使えます。そこから送ったメッセージは ${survivorReference} に届きます。\n` +
+      `パスワードやワンタイムパスワードは書かないでください。\n\n情報社会基盤研究センター ヘルプデスク\n`,
+  };
+}

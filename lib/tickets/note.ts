@@ -4,12 +4,17 @@ import { insertAttachment } from "@/lib/data/attachments";
 import type { StaffFile } from "@/lib/staff-attachments";
 import type { Actor } from "@/lib/tickets/change-properties";
 import { recordEvent, staffActor } from "@/lib/tickets/events";
-import { lockTicket } from "@/lib/tickets/lock";
+import { assertNotMerged, lockTicket } from "@/lib/tickets/lock";
+import { assertNotMoved } from "@/lib/tickets/version";
 
 /** An internal note: staff only, never mailed, never on the requester's page. */
-export async function addNote(actor: Actor, ticketId: string, body: string, files: StaffFile[] = []) {
+export type NoteOptions = { files?: StaffFile[]; baseVersion?: number };
+
+export async function addNote(actor: Actor, ticketId: string, body: string, { files = [], baseVersion }: NoteOptions = {}) {
   return db().$transaction(async (tx) => {
     const ticket = await lockTicket(tx, ticketId);
+    assertNotMerged(ticket);
+    await assertNotMoved(tx, ticket, baseVersion, "message");
     const now = new Date();
     const message = await tx.ticketMessage.create({
       data: { ticketId: ticket.id, authorType: "staff", authorId: actor.id, visibility: "internal", body, createdAt: now },

@@ -5,8 +5,9 @@ import { enqueueMail } from "@/lib/data/outbox";
 import { staffReplyMail } from "@/lib/mail/templates";
 import { applyStatus, type Actor } from "@/lib/tickets/change-properties";
 import { recordEvent, staffActor } from "@/lib/tickets/events";
-import { lockTicket } from "@/lib/tickets/lock";
+import { assertNotMerged, lockTicket } from "@/lib/tickets/lock";
 import { renderPlaceholders } from "@/lib/tickets/placeholders";
+import { assertNotMoved } from "@/lib/tickets/version";
 import { canTransition } from "@/lib/tickets/workflow";
 import type { StaffFile } from "@/lib/staff-attachments";
 
@@ -16,9 +17,13 @@ export type ReplyThen = "waiting" | "open" | "resolved" | "keep";
  * A public reply: the message, its files, its event, the first-response time, the mail (same
  * transaction). The message keeps {{status_link}} as written; the mail fills it (lib/tickets/placeholders.ts).
  */
-export async function addReply(actor: Actor, ticketId: string, body: string, then: ReplyThen, files: StaffFile[] = []) {
+export type ReplyOptions = { files?: StaffFile[]; baseVersion?: number };
+
+export async function addReply(actor: Actor, ticketId: string, body: string, then: ReplyThen, { files = [], baseVersion }: ReplyOptions = {}) {
   return db().$transaction(async (tx) => {
     const ticket = await lockTicket(tx, ticketId);
+    assertNotMerged(ticket);
+    await assertNotMoved(tx, ticket, baseVersion, "message");
     const now = new Date();
     const message = await tx.ticketMessage.create({
       data: { ticketId: ticket.id, authorType: "staff", authorId: actor.id, visibility: "public", body, createdAt: now },

@@ -22,7 +22,7 @@ describe("staff files", () => {
   it("a reply's files reach the requester's page and route; the mail names them and fills placeholders", async () => {
     const { user } = await createStaff();
     const { ticket, token } = await createTicket({ locale: "en", name: "Jane Doe" });
-    const message = await addReply(user, ticket.id, "Dear {{name}}, see {{status_link}} about {{reference}}.", "keep", await files());
+    const message = await addReply(user, ticket.id, "Dear {{name}}, see {{status_link}} about {{reference}}.", "keep", { files: await files() });
 
     const mine = await getTicketByToken(token);
     const shown = mine!.messages.find((m) => m.id === message.id)!;
@@ -41,7 +41,7 @@ describe("staff files", () => {
   it("a note's files stay with staff: not on the requester's page, not through the requester's route, no mail", async () => {
     const { user } = await createStaff();
     const { ticket, token } = await createTicket();
-    await addNote(user, ticket.id, "internal", await files());
+    await addNote(user, ticket.id, "internal", { files: await files() });
     const stored = await db().attachment.findMany({ where: { ticketId: ticket.id }, select: { id: true, messageId: true } });
     expect(stored).toHaveLength(2);
     expect(stored.every((a) => a.messageId)).toBe(true);

@@ -50,6 +50,11 @@ export default async function RequestStatusPage({ params }: Props) {
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{t.title}</h1>
+      {ticket.survivor ? (
+        <p className="rounded-md border border-brand-600 bg-brand-50 p-3" data-testid="merged-into">
+          {t.merged(ticket.survivor.reference)}
+        </p>
+      ) : null}
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-md border border-slate-300 p-4">
         <dt className="font-semibold">{t.reference}</dt>
         <dd className="font-mono" data-testid="reference">{ticket.reference}</dd>

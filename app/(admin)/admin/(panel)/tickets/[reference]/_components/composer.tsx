@@ -28,6 +28,7 @@ export function Composer({
   ticketId,
   reference,
   locale,
+  version,
   initialMode,
   canned,
   prefill,
@@ -37,6 +38,7 @@ export function Composer({
   ticketId: string;
   reference: string;
   locale: string;
+  version: number;
   initialMode: ComposeMode;
   canned: CannedOption[];
   prefill?: string;
@@ -101,8 +103,8 @@ export function Composer({
           <p className="text-sm text-slate-700">{T.noCanned}</p>
         )
       ) : null}
-      <MessageForm kind="reply" action={replyAction} ticketId={ticketId} reference={reference} locale={locale} active={mode === "reply"} prefill={prefill} onActivate={() => setMode("reply")} />
-      <MessageForm kind="note" action={noteAction} ticketId={ticketId} reference={reference} locale={locale} active={mode === "note"} onActivate={() => setMode("note")} />
+      <MessageForm kind="reply" action={replyAction} ticketId={ticketId} reference={reference} locale={locale} version={version} active={mode === "reply"} prefill={prefill} onActivate={() => setMode("reply")} />
+      <MessageForm kind="note" action={noteAction} ticketId={ticketId} reference={reference} locale={locale} version={version} active={mode === "note"} onActivate={() => setMode("note")} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // (a bad file included), and the forms still post without JavaScript.
 import { useActionState } from "react";
 import type { MessageFormState } from "../actions";
+import { ConflictNotice } from "./conflict-notice";
 
 type Action = (prev: MessageFormState, formData: FormData) => Promise<MessageFormState>;
 export type ComposeMode = "reply" | "note";
@@ -44,6 +45,7 @@ export function MessageForm({
   active,
   prefill,
   onActivate,
+  version,
 }: {
   kind: ComposeMode;
   action: Action;
@@ -53,6 +55,8 @@ export function MessageForm({
   active: boolean;
   prefill?: string;
   onActivate?: () => void;
+  /** The version the agent wrote against; the page's, so a refusal's refresh lets a resend through. */
+  version: number;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const id = `${kind}-body`;
@@ -70,6 +74,7 @@ export function MessageForm({
     >
       <input type="hidden" name="ticketId" value={ticketId} />
       <input type="hidden" name="reference" value={reference} />
+      <input type="hidden" name="version" value={version} />
       <label htmlFor={id} className="block font-semibold">{t.title}</label>
       <p id={`${id}-hint`} className="text-sm text-slate-700">
         {t.hint}
@@ -86,9 +91,13 @@ export function MessageForm({
         aria-describedby={`${id}-hint ${id}-msg`}
         className="mt-1 block w-full rounded border border-slate-400 bg-white p-2"
       />
-      <div id={`${id}-msg`} aria-live="polite" className="mt-1 text-sm">
-        {state.error ? <span className="text-red-800" data-testid={`${kind}-error`}>{state.error}</span> : state.ok ? <span className="text-emerald-800">{t.done}</span> : null}
-      </div>
+      {state.changes ? (
+        <ConflictNotice id={`${id}-msg`} error={state.error} changes={state.changes} hint="入力した本文は残しています。最新のやり取りを確かめてから、もう一度送信してください。" />
+      ) : (
+        <div id={`${id}-msg`} aria-live="polite" className="mt-1 text-sm">
+          {state.error ? <span className="text-red-800" data-testid={`${kind}-error`}>{state.error}</span> : state.ok ? <span className="text-emerald-800">{t.done}</span> : null}
+        </div>
+      )}
       <div className="mt-1 flex flex-wrap items-end gap-2">
         <div className="min-w-0 max-w-full">
           <label htmlFor={`${kind}-files`} className="block text-sm">{T.files}</label>
