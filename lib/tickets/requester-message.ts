@@ -4,18 +4,19 @@ import { insertAttachment } from "@/lib/data/attachments";
 import { ticketByTokenWhere } from "@/lib/data/tickets";
 import type { Screenshot } from "@/lib/screenshot";
 import { recordEvent } from "@/lib/tickets/events";
+import { notifyRequesterMessage } from "@/lib/tickets/notify";
 import { requesterCanWrite, statusAfterRequesterMessage, type TicketStatus } from "@/lib/tickets/workflow";
 
 /**
  * Adds a requester message (and screenshot) through the status link. A message on a ticket that
- * waits for the requester reopens it. Null when the token is unknown, expired or the ticket closed.
+ * waits for the requester reopens it; the assignee is notified. Null when the token is unknown, expired or the ticket closed.
  */
 export async function addRequesterMessage(token: string, body: string, screenshot: Screenshot | null, now = new Date()) {
   return db().$transaction(async (tx) => {
-    const ticket = await tx.ticket.findFirst({ where: ticketByTokenWhere(token, now), select: { id: true } });
+    const ticket = await tx.ticket.findFirst({ where: await ticketByTokenWhere(token, now, tx), select: { id: true } });
     if (!ticket) return null;
     // Lock the row: a staff status change and this reopen must not interleave.
-    const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text FROM "Ticket" WHERE "id" = ${ticket.id}::uuid FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<{ status: string; assigneeId: string | null }[]>`SELECT "status"::text, "assigneeId"::text FROM "Ticket" WHERE "id" = ${ticket.id}::uuid FOR UPDATE`;
     if (!requesterCanWrite(locked.status)) return null;
     const message = await tx.ticketMessage.create({
       data: { ticketId: ticket.id, authorType: "requester", visibility: "public", body },
@@ -33,6 +34,7 @@ export async function addRequesterMessage(token: string, body: string, screensho
     } else {
       await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: now } });
     }
+    await notifyRequesterMessage(tx, { id: ticket.id, assigneeId: locked.assigneeId }, now);
     return { messageId: message.id };
   });
 }
