@@ -80,7 +80,7 @@ test("a staff member can neither see nor mark another's notifications", async ({
   const form = page.locator("[data-notification]").filter({ hasText: mine.reference }).locator("form");
   await form.locator('input[name="id"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), theirId);
   await form.getByRole("button", { name: "既読にする" }).click();
-  await expect(page.getByRole("alert")).toContainText("見つかりません");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("見つかりません");
   expect(await readAt(theirId)).toBeNull();
   expect(await readAt(myId)).toBeNull();
 
