@@ -88,6 +88,9 @@ test("a new ticket in a followed guide: listed, linked, mailed when chosen and n
     expect(mail.text).toContain(`/admin/tickets/${first.reference}`);
     await expectListed(page, first.reference, "新しいお問い合わせ");
     await expectNoSeriousAxeViolations(page);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await expectNoSideScroll(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await choose(page, "フォロー中のガイドの新しいお問い合わせ", { mail: false });
     const second = await apiTicket(request);
