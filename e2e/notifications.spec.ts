@@ -180,6 +180,9 @@ test("a staff reply mail carries a status link that opens the requester's page; 
   await login(page, admin, "/admin/settings");
   try {
     await expectNoSeriousAxeViolations(page);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await expectNoSideScroll(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
     const form = page.getByRole("form", { name: "メールの署名" });
     // Bad input is explained and keeps what was typed.
     await form.getByLabel("署名(日本語)").fill("");
