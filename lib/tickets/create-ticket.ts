@@ -125,12 +125,14 @@ export async function createTicketFromIntake(
     return await withCreateSlot(() => db().$transaction(
       async (tx) => {
         const screenshot = options.screenshot;
+        // Read before insertTicket takes the reference counter's row lock, which others queue on.
+        const signOff = await getSignOff(tx);
         const { ticket, token } = await insertTicket(tx, input, async (ticketId) => {
           if (!screenshot) return;
           const file = await insertAttachment(tx, ticketId, screenshot);
           await recordEvent(tx, ticketId, { type: "requester" }, { kind: "attachment", after: { attachmentId: file.id, filename: file.filename } });
         });
-        await enqueueMail(tx, { ...options.mail(ticket.reference, token, await getSignOff(tx)), ticketId: ticket.id });
+        await enqueueMail(tx, { ...options.mail(ticket.reference, token, signOff), ticketId: ticket.id });
         await notifyNewTicket(tx, ticket);
         return { ticketId: ticket.id, reference: ticket.reference, locale: ticket.locale, token, duplicate: false };
       },
