@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Screenshot } from "@/lib/screenshot";
 import type { StaffFile } from "@/lib/staff-attachments";
 import { resolveMergedTicket, sameRequester } from "@/lib/data/ticket-merge";
-import { hashToken } from "@/lib/tokens";
+import { ticketByTokenWhere } from "@/lib/data/tickets";
 
 export async function insertAttachment(
   tx: Prisma.TransactionClient,
@@ -29,13 +29,14 @@ const FILE = { id: true, filename: true, contentType: true, size: true, data: tr
  */
 export async function getAttachmentForToken(token: string, attachmentId: string, now = new Date()) {
   if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) return null;
-  const where = { statusTokenHash: hashToken(token), statusTokenExpiresAt: { gt: now } };
+  // Any live link of the ticket: the confirmation mail's or one a reply mail minted (decision 0022).
+  const { id: ticketId } = await ticketByTokenWhere(token, now);
   const own = await db().attachment.findFirst({
-    where: { id: attachmentId, ticket: where, OR: [{ messageId: null }, { message: { visibility: "public" } }] },
+    where: { id: attachmentId, ticketId, OR: [{ messageId: null }, { message: { visibility: "public" } }] },
     select: FILE,
   });
   if (own) return own;
-  const linked = await db().ticket.findFirst({ where: { ...where, mergedIntoId: { not: null } }, select: { id: true, email: true } });
+  const linked = await db().ticket.findFirst({ where: { id: ticketId, mergedIntoId: { not: null } }, select: { id: true, email: true } });
   if (!linked) return null;
   const survivor = await resolveMergedTicket(linked.id);
   if (!survivor || !sameRequester(linked, survivor)) return null;

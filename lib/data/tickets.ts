@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { resolveMergedTicket, sameRequester } from "@/lib/data/ticket-merge";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashToken } from "@/lib/tokens";
 
 export async function countTickets(): Promise<number> {
@@ -26,8 +27,19 @@ export async function getIntakeByIdempotencyKey(key: string | undefined): Promis
   return key ? findIntakeByIdempotencyKey(key) : null;
 }
 
-/** The where-clause of a live status link. */
-export const ticketByTokenWhere = (token: string, now: Date) => ({ statusTokenHash: hashToken(token), statusTokenExpiresAt: { gt: now } });
+/**
+ * The where-clause of a live status link: the confirmation mail's (Ticket.statusTokenHash) or any
+ * unexpired one a reply mail minted (TicketStatusToken; docs/decisions/0022). Two unique-index
+ * lookups rather than one OR with EXISTS, which PostgreSQL can only answer by scanning every ticket.
+ */
+export async function ticketByTokenWhere(token: string, now: Date, client: Prisma.TransactionClient = db()): Promise<{ id: string }> {
+  const hash = hashToken(token);
+  const first = await client.ticket.findFirst({ where: { statusTokenHash: hash, statusTokenExpiresAt: { gt: now } }, select: { id: true } });
+  if (first) return { id: first.id };
+  const minted = await client.ticketStatusToken.findFirst({ where: { tokenHash: hash, expiresAt: { gt: now } }, select: { ticketId: true } });
+  // No ticket has the nil uuid: an unknown or expired link matches nothing.
+  return { id: minted?.ticketId ?? "00000000-0000-0000-0000-000000000000" };
+}
 
 const PUBLIC_MESSAGES = {
   where: { visibility: "public" },
@@ -49,7 +61,7 @@ const PUBLIC_MESSAGES = {
 export async function getTicketByToken(token: string, now = new Date()) {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return null;
   const ticket = await db().ticket.findFirst({
-    where: ticketByTokenWhere(token, now),
+    where: await ticketByTokenWhere(token, now),
     select: {
       id: true,
       reference: true,

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { TicketError } from "@/lib/tickets/errors";
 import { recordEvent, staffActor } from "@/lib/tickets/events";
 import { assertNotMerged, lockTicket } from "@/lib/tickets/lock";
+import { notifyAssigned } from "@/lib/tickets/notify";
 import { assertNotMoved } from "@/lib/tickets/version";
 import { canTransition, statusTimestamps, type TicketPriority, type TicketStatus } from "@/lib/tickets/workflow";
 
@@ -44,6 +45,7 @@ export async function applyAssignee(tx: Tx, actor: Actor, ticket: { id: string; 
     after: { assigneeId, assigneeName: await staffName(tx, assigneeId) },
     at: now,
   });
+  await notifyAssigned(tx, actor.id, ticket.id, assigneeId, now);
   return true;
 }
 

@@ -5,6 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { enqueueMail } from "@/lib/data/outbox";
 import { sameRequester } from "@/lib/data/ticket-merge";
+import { getSignOff } from "@/lib/data/settings";
 import { ticketMergedMail } from "@/lib/mail/templates";
 import type { Actor } from "@/lib/tickets/change-properties";
 import { TicketError } from "@/lib/tickets/errors";
@@ -68,7 +69,7 @@ export async function mergeTicket(actor: Actor, sourceId: string, targetReferenc
       after: { sourceId: source.id, sourceReference: source.reference, messages: moved.count },
       at: now,
     });
-    const mail = ticketMergedMail({ locale: source.locale === "en" ? "en" : "ja", name: source.name, reference: source.reference, survivorReference: target.reference });
+    const mail = ticketMergedMail({ locale: source.locale === "en" ? "en" : "ja", name: source.name, reference: source.reference, survivorReference: target.reference, signOff: await getSignOff(tx) });
     await enqueueMail(tx, { ticketId: source.id, kind: "ticket-merged", to: source.email, ...mail });
     return { source: source.reference, target: target.reference };
   });

@@ -2,11 +2,13 @@ import "server-only";
 import { db } from "@/lib/db";
 import { insertAttachment } from "@/lib/data/attachments";
 import { enqueueMail } from "@/lib/data/outbox";
+import { getSignOff } from "@/lib/data/settings";
 import { staffReplyMail } from "@/lib/mail/templates";
 import { applyStatus, type Actor } from "@/lib/tickets/change-properties";
 import { recordEvent, staffActor } from "@/lib/tickets/events";
 import { assertNotMerged, lockTicket } from "@/lib/tickets/lock";
 import { renderPlaceholders } from "@/lib/tickets/placeholders";
+import { mintStatusToken, statusUrl } from "@/lib/tickets/status-link";
 import { assertNotMoved } from "@/lib/tickets/version";
 import { canTransition } from "@/lib/tickets/workflow";
 import type { StaffFile } from "@/lib/staff-attachments";
@@ -14,8 +16,8 @@ import type { StaffFile } from "@/lib/staff-attachments";
 export type ReplyThen = "waiting" | "open" | "resolved" | "keep";
 
 /**
- * A public reply: the message, its files, its event, the first-response time, the mail (same
- * transaction). The message keeps {{status_link}} as written; the mail fills it (lib/tickets/placeholders.ts).
+ * A public reply: the message, its files, its event, the first-response time, the mail with a fresh
+ * status link (same transaction). The message keeps {{status_link}} as written; the mail fills it (lib/tickets/placeholders.ts).
  */
 export type ReplyOptions = { files?: StaffFile[]; baseVersion?: number };
 
@@ -35,8 +37,17 @@ export async function addReply(actor: Actor, ticketId: string, body: string, the
     await recordEvent(tx, ticket.id, staffActor(actor), { kind: "reply", after, at: now });
     await tx.ticket.update({ where: { id: ticket.id }, data: { firstResponseAt: ticket.firstResponseAt ?? now, updatedAt: now } });
     const locale = ticket.locale === "en" ? "en" : "ja";
-    const text = renderPlaceholders(body, { locale, name: ticket.name, reference: ticket.reference, statusLink: null });
-    const mail = staffReplyMail({ locale, name: ticket.name, reference: ticket.reference, body: text, attachments: attachments.map((a) => a.filename) });
+    const link = statusUrl(locale, await mintStatusToken(tx, ticket.id, now));
+    const text = renderPlaceholders(body, { locale, name: ticket.name, reference: ticket.reference, statusLink: link });
+    const mail = staffReplyMail({
+      locale,
+      name: ticket.name,
+      reference: ticket.reference,
+      body: text,
+      attachments: attachments.map((a) => a.filename),
+      statusUrl: link,
+      signOff: await getSignOff(tx),
+    });
     await enqueueMail(tx, { ticketId: ticket.id, kind: "staff-reply", to: ticket.email, ...mail });
     if (then !== "keep" && then !== ticket.status && canTransition(ticket.status, then)) {
       await applyStatus(tx, actor, ticket, then, new Date(now.getTime() + 1));

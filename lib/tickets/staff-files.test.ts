@@ -34,8 +34,15 @@ describe("staff files", () => {
     const stored = await db().ticketMessage.findUniqueOrThrow({ where: { id: message.id }, select: { body: true } });
     expect(stored.body).toContain("{{status_link}}");
     const mail = await db().outboxMail.findFirstOrThrow({ where: { ticketId: ticket.id, kind: "staff-reply" }, select: { text: true } });
-    expect(mail.text).toContain(`Dear Jane Doe, see (the request status page linked in the confirmation mail) about ${ticket.reference}.`);
+    // The placeholder is filled with the link this reply mail minted (decision 0022), and that link
+    // opens the same files as the confirmation mail's.
+    const minted = mail.text.match(/see (\S+)\/en\/requests\/([A-Za-z0-9_-]+) about/);
+    expect(minted, mail.text).not.toBeNull();
+    expect(minted![2]).not.toBe(token);
+    expect(mail.text).toContain(`/en/requests/${minted![2]} about ${ticket.reference}.`);
     expect(mail.text).toContain("- 画面.png\n- manual.pdf");
+    const viaMinted = await getAttachmentForToken(minted![2], shown.attachments.find((a) => a.filename === "画面.png")!.id);
+    expect(viaMinted?.contentType).toBe("image/png");
   });
 
   it("a note's files stay with staff: not on the requester's page, not through the requester's route, no mail", async () => {
