@@ -14,6 +14,8 @@ export const EnvSchema = z
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
     SMTP_URL: optionalUrl,
     MAIL_FROM: z.string().default("Tebiki Help Desk <helpdesk@localhost>"),
+    // The address requesters reply to (its plus-addresses name the ticket); default: MAIL_FROM's.
+    MAIL_REPLY_TO: z.preprocess((v) => (v === "" ? undefined : v), z.email().optional()),
     // The first retry delay of a failed mail (doubling, capped at an hour). Tests shorten it.
     MAIL_RETRY_BASE_MS: count(60_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -55,3 +55,28 @@ export function findSecrets(input: string): SecretKind[] {
 export function containsSecret(text: string): boolean {
   return findSecrets(text).length > 0;
 }
+
+const MASK = "[****]";
+
+/**
+ * The text with every likely secret replaced by a mask, and the kinds found: for text that arrives
+ * without a form to send back (a mail, issue 11), so the secret is never stored. Returns the text
+ * unchanged when there is none; otherwise its NFKC form, in which the secrets were found.
+ */
+export function maskSecrets(input: string): { text: string; kinds: SecretKind[] } {
+  const kinds = findSecrets(input);
+  if (!kinds.length) return { text: input, kinds };
+  let text = input.normalize("NFKC");
+  text = text.replace(PASSWORD, (whole: string, token: string) => {
+    const clean = token.replace(/["'」。、,.]+$/u, "");
+    if (clean.length >= 6 && classes(clean) >= 2 && !NOT_A_PASSWORD.test(clean)) return whole.slice(0, whole.length - token.length) + MASK + token.slice(clean.length);
+    return whole;
+  });
+  text = text.replace(DIGIT_CODE, (code: string, offset: number, all: string) => (near(all, offset, code.length, OTP_WORD) ? MASK : code));
+  text = text.replace(RECOVERY_CODE, (code: string, offset: number, all: string) => (near(all, offset, code.length, RECOVERY_WORD, 40) ? MASK : code));
+  text = text.replace(BASE32, (run: string) => {
+    const compact = run.replace(/ /g, "");
+    return compact.length >= 16 && /[2-7]/.test(compact) && /[A-Za-z]/.test(compact) ? MASK + (run.endsWith(" ") ? " " : "") : run;
+  });
+  return { text, kinds };
+}

@@ -129,3 +129,17 @@ export const BROWSER: Requirement = {
   installer: { command: ["node_modules/.bin/playwright", "install", "chromium"], timeoutMs: 300_000 },
   hint: "no browser for the end-to-end tests: install Chromium (as root on Debian/Ubuntu: apt-get install chromium; elsewhere: npx playwright install chromium)",
 };
+
+/** Dovecot only counts when both its IMAP and its LMTP service are installed (two Debian packages). */
+function dovecotWithImapAndLmtp(): string | undefined {
+  const program = "/usr/sbin/dovecot";
+  return ["/usr/lib/dovecot/imap", "/usr/lib/dovecot/lmtp"].every((file) => existsSync(file)) ? program : undefined;
+}
+
+/** The IMAP server of the mail-loop tests (issue 11): Dovecot, started privately by lib/testing/dovecot.ts. */
+export const DOVECOT: Requirement = {
+  name: "Dovecot (IMAP and LMTP) for the mail tests",
+  candidates: [dovecotWithImapAndLmtp],
+  apt: ["dovecot-imapd", "dovecot-lmtpd"],
+  hint: "no IMAP server for the mail tests: install Dovecot (as root on Debian/Ubuntu: apt-get install dovecot-imapd dovecot-lmtpd)",
+};

@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { freePort, startEmbeddedPostgres } from "@/lib/embedded-pg";
 import { migrate } from "@/lib/migrate";
-import { BROWSER, provision } from "./provision";
+import { BROWSER, DOVECOT, provision } from "./provision";
 
 const argv = process.argv.slice(2);
 const dash = argv.indexOf("--");
@@ -134,6 +134,19 @@ async function main() {
     say(`browser: ${browserPath}${browser.installedBy ? ` (installed by ${browser.installedBy})` : ""}`);
   }
 
+  // Dovecot, for the mail-loop tests, the same way.
+  let dovecotPath: string | undefined;
+  if (wants("vitest") || wants("reliability")) {
+    const dovecot = await provision(DOVECOT, { log: say });
+    if (!dovecot.ok) {
+      console.log(`[test] FAILED: ${dovecot.message}`);
+      console.log("\n0 passed, 1 failed");
+      process.exit(1);
+    }
+    dovecotPath = dovecot.path;
+    say(`imap server: ${dovecotPath}${dovecot.installedBy ? ` (installed by ${dovecot.installedBy})` : ""}`);
+  }
+
   if (wants("static")) {
     say("typecheck and lint");
     const [tsc, lint] = await Promise.all([run("tsc", ["--noEmit"]), run("eslint", [".", "--max-warnings=0"])]);
@@ -145,7 +158,7 @@ async function main() {
     const database = await freshDatabase();
     try {
       await migrate(database.url, { log: (l) => say(l) });
-      const env = { ...baseEnv, DATABASE_URL: database.url };
+      const env = { ...baseEnv, DATABASE_URL: database.url, TEBIKI_DOVECOT: dovecotPath };
 
       if (wants("vitest")) {
         say("vitest: unit and integration tests");

@@ -1,10 +1,37 @@
 // The mail outbox: a mail is a row written in the same transaction as the change that causes it;
 // lib/mail/ delivers pending rows via SMTP with retries (issue: ticket intake).
 import "server-only";
+import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { threadHeaders } from "@/lib/mail/threading";
 
 export type OutgoingMail = { ticketId?: string | null; kind: string; to: string; subject: string; text: string };
 
+/**
+ * Queues a mail. A mail to the requester of its ticket joins the ticket's mail thread
+ * (lib/mail/threading.ts), whoever queues it; a mail to staff about a ticket does not.
+ */
 export async function enqueueMail(tx: Prisma.TransactionClient, mail: OutgoingMail) {
-  return tx.outboxMail.create({ data: { ...mail, ticketId: mail.ticketId ?? null } });
+  const ticketId = mail.ticketId ?? null;
+  let thread = {};
+  if (ticketId) {
+    const ticket = await tx.ticket.findUnique({ where: { id: ticketId }, select: { email: true, mailToken: true, lastInboundMessageId: true } });
+    if (ticket && ticket.email.toLowerCase() === mail.to.toLowerCase()) {
+      const previous = await tx.outboxMail.findFirst({
+        where: { ticketId, messageId: { not: null } },
+        orderBy: { createdAt: "desc" },
+        select: { messageId: true },
+      });
+      const { MAIL_FROM, MAIL_REPLY_TO } = env();
+      thread = threadHeaders({
+        ticketId,
+        mailToken: ticket.mailToken,
+        from: MAIL_FROM,
+        replyBase: MAIL_REPLY_TO ?? MAIL_FROM,
+        previous: previous?.messageId ?? null,
+        lastInbound: ticket.lastInboundMessageId,
+      });
+    }
+  }
+  return tx.outboxMail.create({ data: { ...mail, ...thread, ticketId } });
 }

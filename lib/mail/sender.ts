@@ -55,7 +55,17 @@ async function markSent(id: string, attempts: number) {
   }
 }
 
-type Claimed = { id: string; to: string; subject: string; text: string; attempts: number };
+type Claimed = {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  attempts: number;
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string | null;
+  replyTo: string | null;
+};
 
 export type DeliverOptions = {
   now?: Date;
@@ -86,7 +96,7 @@ async function claim(now: Date, batch: number, ids?: string[]): Promise<Claimed[
         AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}) ${only}
       ORDER BY "nextAttemptAt" LIMIT ${batch}
       FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "to", "subject", "text", "attempts"`;
+    RETURNING "id", "to", "subject", "text", "attempts", "messageId", "inReplyTo", "references", "replyTo"`;
 }
 
 let lastPendingLogged = -1;
@@ -114,7 +124,18 @@ export async function deliverPending(options: DeliverOptions = {}) {
     const attempts = row.attempts + 1;
     let accepted = false;
     try {
-      await transport.sendMail({ from: env().MAIL_FROM, to: row.to, subject: row.subject, text: row.text });
+      await transport.sendMail({
+        from: env().MAIL_FROM,
+        to: row.to,
+        subject: row.subject,
+        text: row.text,
+        // Threading (lib/mail/threading.ts): the same Message-ID on every attempt, so a resend after
+        // a lost "sent" record is recognised as the same mail by the requester's client.
+        ...(row.messageId ? { messageId: `<${row.messageId}>` } : {}),
+        ...(row.inReplyTo ? { inReplyTo: row.inReplyTo } : {}),
+        ...(row.references ? { references: row.references } : {}),
+        ...(row.replyTo ? { replyTo: row.replyTo } : {}),
+      });
       accepted = true;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

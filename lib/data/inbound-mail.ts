@@ -1,0 +1,84 @@
+// Inbound mail rows (issue 11): the raw store every source writes to before anything else happens.
+import "server-only";
+import { db } from "@/lib/db";
+import { messageKey } from "@/lib/mail/inbound/message-key";
+
+export type InboundSource = "imap" | "smtp";
+
+/**
+ * Keeps one raw mail. Idempotent by its message key: the second store of the same mail changes
+ * nothing and says so. Returns once the row is committed, so a source may then acknowledge the mail
+ * (move it on the IMAP server, answer 250 to the sending server).
+ */
+export async function storeInboundMail(input: { raw: Buffer; source: InboundSource; envelopeFrom?: string | null }): Promise<{ id: string; duplicate: boolean }> {
+  const key = messageKey(input.raw);
+  const inserted = await db().$queryRaw<{ id: string }[]>`
+    INSERT INTO "InboundMail" ("messageKey", "source", "raw", "size", "envelopeFrom")
+    VALUES (${key}, ${input.source}, ${input.raw}, ${input.raw.length}, ${input.envelopeFrom ?? null})
+    ON CONFLICT ("messageKey") DO NOTHING
+    RETURNING "id"`;
+  if (inserted.length) return { id: inserted[0].id, duplicate: false };
+  const existing = await db().inboundMail.findUniqueOrThrow({ where: { messageKey: key }, select: { id: true } });
+  return { id: existing.id, duplicate: true };
+}
+
+export async function countInboundMail(where: { source?: InboundSource } = {}) {
+  return db().inboundMail.count({ where });
+}
+
+export type TicketMatch = { ticketId: string; by: "thread" | "token" | "subject" };
+
+const REFERENCE_IN_SUBJECT = /\[([A-Z]{2,6}-\d{4}-\d{6})\]/;
+
+/**
+ * The ticket an inbound mail answers, by the surest sign first: a Message-ID of its thread in
+ * In-Reply-To/References (the ticket's root id, a mail we sent, a requester mail already applied),
+ * then the ticket's mail token in a recipient's plus-address, then "[REFERENCE]" in the subject. A
+ * subject match is a weak sign (references are guessable): the caller holds it unless the sender is
+ * the ticket's requester.
+ */
+export async function findTicketForMail(
+  mail: { threadIds: string[]; recipients: string[]; subject: string },
+  decode: { rootTicketId: (id: string) => string | null; mailToken: (address: string) => string | null },
+): Promise<TicketMatch | null> {
+  const ids = mail.threadIds.slice(0, 50);
+  if (ids.length) {
+    const roots = ids.map(decode.rootTicketId).filter((v): v is string => Boolean(v));
+    if (roots.length) {
+      const ticket = await db().ticket.findFirst({ where: { id: { in: roots } }, select: { id: true } });
+      if (ticket) return { ticketId: ticket.id, by: "thread" };
+    }
+    const sent = await db().outboxMail.findFirst({ where: { messageId: { in: ids }, ticketId: { not: null } }, select: { ticketId: true } });
+    if (sent?.ticketId) return { ticketId: sent.ticketId, by: "thread" };
+    const earlier = await db().inboundMail.findFirst({
+      where: { messageKey: { in: ids.map((id) => `mid:${id}`) }, ticketId: { not: null }, state: "applied" },
+      select: { ticketId: true },
+    });
+    if (earlier?.ticketId) return { ticketId: earlier.ticketId, by: "thread" };
+  }
+  for (const address of mail.recipients) {
+    const token = decode.mailToken(address);
+    if (!token) continue;
+    const ticket = await db().ticket.findUnique({ where: { mailToken: token }, select: { id: true } });
+    if (ticket) return { ticketId: ticket.id, by: "token" };
+  }
+  const reference = mail.subject.match(REFERENCE_IN_SUBJECT)?.[1];
+  if (reference) {
+    const ticket = await db().ticket.findUnique({ where: { reference }, select: { id: true } });
+    if (ticket) return { ticketId: ticket.id, by: "subject" };
+  }
+  return null;
+}
+
+/** Claims received mails to process, with a lease so that several instances never take the same one. */
+export async function claimReceivedMail(now: Date, batch: number, leaseMs: number): Promise<{ id: string; raw: Uint8Array; envelopeFrom: string | null; attempts: number }[]> {
+  const until = new Date(now.getTime() + leaseMs);
+  return db().$queryRaw`
+    UPDATE "InboundMail" SET "lockedUntil" = ${until}, "attempts" = "attempts" + 1
+    WHERE "id" IN (
+      SELECT "id" FROM "InboundMail"
+      WHERE "state" = 'received' AND "nextAttemptAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+      ORDER BY "receivedAt" LIMIT ${batch}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING "id", "raw", "envelopeFrom", "attempts"`;
+}
