@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { buttonClass, formatDateTime, PriorityBadge, StatusBadge, Time } from "@/components/admin/format";
+import { LiveUpdates } from "@/components/admin/live-updates";
 import { stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
 import { getGuide, getGuideDeclaration } from "@/lib/content";
@@ -61,6 +62,7 @@ export default async function TicketPage({ params, searchParams }: { params: Par
       <p className="text-sm text-slate-700">
         受付 <Time value={ticket.createdAt} /> ・ 担当者: {ticket.assignee?.name ?? "未割り当て"}
       </p>
+      <LiveUpdates ticketId={ticket.id} />
       {error && Object.hasOwn(ERRORS, error) ? (
         <p role="alert" className="mt-3 rounded border border-red-300 bg-red-50 p-3 text-red-900">{ERRORS[error]}</p>
       ) : null}
@@ -84,7 +86,7 @@ export default async function TicketPage({ params, searchParams }: { params: Par
             <input type="hidden" name="ticketId" value={ticket.id} />
             <input type="hidden" name="reference" value={ticket.reference} />
             <label htmlFor="status" className="block font-semibold">状態</label>
-            <select id="status" name="status" defaultValue={ticket.status} className="mt-1 block min-h-11 w-full rounded border border-slate-400 bg-white px-2">
+            <select key={ticket.status} id="status" name="status" defaultValue={ticket.status} className="mt-1 block min-h-11 w-full rounded border border-slate-400 bg-white px-2">
               {[ticket.status, ...allowedTransitions(ticket.status)].map((s) => (
                 <option key={s} value={s}>
                   {TICKET_STATUS.label(s, "ja")}
@@ -98,7 +100,7 @@ export default async function TicketPage({ params, searchParams }: { params: Par
             <input type="hidden" name="ticketId" value={ticket.id} />
             <input type="hidden" name="reference" value={ticket.reference} />
             <label htmlFor="priority" className="block font-semibold">優先度</label>
-            <select id="priority" name="priority" defaultValue={ticket.priority} className="mt-1 block min-h-11 w-full rounded border border-slate-400 bg-white px-2">
+            <select key={ticket.priority} id="priority" name="priority" defaultValue={ticket.priority} className="mt-1 block min-h-11 w-full rounded border border-slate-400 bg-white px-2">
               {TICKET_PRIORITY.values.map((p) => (
                 <option key={p} value={p}>{TICKET_PRIORITY.label(p, "ja")}</option>
               ))}
@@ -109,7 +111,7 @@ export default async function TicketPage({ params, searchParams }: { params: Par
             <input type="hidden" name="ticketId" value={ticket.id} />
             <input type="hidden" name="reference" value={ticket.reference} />
             <label htmlFor="assigneeId" className="block font-semibold">担当者</label>
-            <select id="assigneeId" name="assigneeId" defaultValue={ticket.assigneeId ?? ""} className="mt-1 block min-h-11 w-full rounded border border-slate-400 bg-white px-2">
+            <select key={ticket.assigneeId ?? ""} id="assigneeId" name="assigneeId" defaultValue={ticket.assigneeId ?? ""} className="mt-1 block min-h-11 w-full rounded border border-slate-400 bg-white px-2">
               <option value="">未割り当て</option>
               {staff.map((s) => (
                 <option key={s.id} value={s.id}>{s.name}{s.id === user.id ? "(自分)" : ""}</option>
