@@ -9,33 +9,59 @@ import { REPLYING_REPORT_MS, type PresenceView } from "@/lib/live/messages";
 
 /** Coalesces a burst of changes (a bulk update) into one refresh. */
 const REFRESH_DELAY_MS = 300;
+const RETRY_MIN_MS = 5_000;
+const RETRY_MAX_MS = 60_000;
 
 export function LiveUpdates({ ticketId }: { ticketId?: string }) {
   const router = useRouter();
   const [presence, setPresence] = useState<PresenceView>({ viewing: [], replying: [] });
 
   useEffect(() => {
-    const source = new EventSource(ticketId ? `/api/admin/live?ticket=${encodeURIComponent(ticketId)}` : "/api/admin/live");
+    let source: EventSource | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let retryMs = RETRY_MIN_MS;
+    let stopped = false;
     const refresh = () => {
       clearTimeout(timer);
       timer = setTimeout(() => startTransition(() => router.refresh()), REFRESH_DELAY_MS);
     };
-    source.addEventListener("ticket", refresh);
-    // The server could not replay what this page missed while disconnected: re-read everything.
-    source.addEventListener("resync", refresh);
-    source.addEventListener("presence", (event) => {
-      try {
-        setPresence(JSON.parse((event as MessageEvent<string>).data) as PresenceView);
-      } catch {
-        // A malformed event changes nothing on screen.
-      }
-    });
-    // The account may no longer use the stream (deactivated, signed out): do not reconnect.
-    source.addEventListener("end", () => source.close());
+    const connect = (reconnecting: boolean) => {
+      source = new EventSource(ticketId ? `/api/admin/live?ticket=${encodeURIComponent(ticketId)}` : "/api/admin/live");
+      source.addEventListener("open", () => {
+        retryMs = RETRY_MIN_MS;
+        // A new EventSource has no Last-Event-ID to resume from: re-read what may have been missed.
+        if (reconnecting) refresh();
+      });
+      source.addEventListener("ticket", refresh);
+      // The server could not replay what this page missed while disconnected: re-read everything.
+      source.addEventListener("resync", refresh);
+      source.addEventListener("presence", (event) => {
+        try {
+          setPresence(JSON.parse((event as MessageEvent<string>).data) as PresenceView);
+        } catch {
+          // A malformed event changes nothing on screen.
+        }
+      });
+      // The account may no longer use the stream (deactivated, signed out): do not reconnect.
+      source.addEventListener("end", () => {
+        stopped = true;
+        source?.close();
+      });
+      source.addEventListener("error", () => {
+        // EventSource retries a dropped stream by itself, but gives up on an error status (a 503
+        // while the database is down): try again later, more and more slowly.
+        if (stopped || source?.readyState !== EventSource.CLOSED) return;
+        retry = setTimeout(() => connect(true), retryMs);
+        retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+      });
+    };
+    connect(false);
     return () => {
+      stopped = true;
       clearTimeout(timer);
-      source.close();
+      clearTimeout(retry);
+      source?.close();
     };
   }, [ticketId, router]);
 

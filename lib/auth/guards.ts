@@ -67,13 +67,14 @@ export async function guardStream(need: Need): Promise<
 > {
   const requestHeaders = await headers();
   const session = await getServerSession(authOptions(secureCookies(requestHeaders)));
-  const { id, sv } = (session?.user as { id?: unknown; sv?: unknown } | undefined) ?? {};
+  const { id, sv, exp } = (session?.user as { id?: unknown; sv?: unknown; exp?: unknown } | undefined) ?? {};
   const result = await checkAccess(id, need, sv);
   if (!result.ok) return { response: refusal(result.reason) };
-  const expiresAt = Date.parse(session?.expires ?? "");
+  // The token's own expiry (seconds); a session without one is treated as ending now, not never.
+  const expiresAt = typeof exp === "number" ? exp * 1000 : Date.now();
   return {
     user: result.user,
-    expiresAt: Number.isFinite(expiresAt) ? expiresAt : Date.now(),
+    expiresAt,
     stillAllowed: async () => (await checkAccess(id, need, sv)).ok,
   };
 }

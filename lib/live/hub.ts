@@ -93,12 +93,11 @@ class LiveHub {
     }
     this.client = client;
     this.reconnectDelay = 250;
-    if (this.everConnected) {
-      log.info("live updates: listening again");
-      // Whatever was committed while we were not listening is lost to us: every view re-reads.
-      for (const sub of this.subscribers) sub.deliver("resync", {});
-    }
+    if (this.everConnected) log.info("live updates: listening again");
     this.everConnected = true;
+    // Whatever was committed while we were not listening (down, or not yet up when a stream came) is
+    // lost to us: every open view re-reads.
+    for (const sub of this.subscribers) sub.deliver("resync", {});
     await this.publish({ t: "sync" });
     this.announceLocalViewers();
   }

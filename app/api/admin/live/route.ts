@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { guardStream } from "@/lib/auth/guards";
+import { withDatabaseOutage } from "@/lib/database-unavailable";
 import { liveHub, type LiveEvent } from "@/lib/live/hub";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,8 @@ const HEARTBEAT_MS = 15_000;
 const RECHECK_MS = 5_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function GET(request: NextRequest) {
+// A stopped database answers 503 at connect (0011); EventSource then retries after `retry`.
+export const GET = withDatabaseOutage(async function GET(request: NextRequest) {
   const guard = await guardStream("staff");
   if (guard.response) return guard.response;
   const ticket = request.nextUrl.searchParams.get("ticket");
@@ -28,6 +30,7 @@ export async function GET(request: NextRequest) {
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       let open = true;
+      let unsubscribe = () => {};
       const timers: NodeJS.Timeout[] = [];
       const write = (text: string) => {
         if (!open) return;
@@ -55,7 +58,7 @@ export async function GET(request: NextRequest) {
       };
 
       write(`retry: 3000\n\n`);
-      const unsubscribe = liveHub().subscribe(
+      unsubscribe = liveHub().subscribe(
         {
           staffId: user.id,
           ticketId: ticket ?? undefined,
@@ -65,6 +68,8 @@ export async function GET(request: NextRequest) {
         },
         request.headers.get("last-event-id"),
       );
+      // Closed while subscribing (the browser already gone): leave no subscriber behind.
+      if (!open) unsubscribe();
       timers.push(setInterval(() => write(`: ping\n\n`), HEARTBEAT_MS));
       let checking = false;
       timers.push(
@@ -95,4 +100,4 @@ export async function GET(request: NextRequest) {
       "X-Accel-Buffering": "no",
     },
   });
-}
+});
