@@ -12,7 +12,8 @@ const REFRESH_DELAY_MS = 300;
 const RETRY_MIN_MS = 5_000;
 const RETRY_MAX_MS = 60_000;
 
-export function LiveUpdates({ ticketId }: { ticketId?: string }) {
+/** `renderedAt`: when the server rendered the page, so that a change made since is not missed. */
+export function LiveUpdates({ ticketId, renderedAt }: { ticketId?: string; renderedAt: number }) {
   const router = useRouter();
   const [presence, setPresence] = useState<PresenceView>({ viewing: [], replying: [] });
 
@@ -27,7 +28,10 @@ export function LiveUpdates({ ticketId }: { ticketId?: string }) {
       timer = setTimeout(() => startTransition(() => router.refresh()), REFRESH_DELAY_MS);
     };
     const connect = (reconnecting: boolean) => {
-      source = new EventSource(ticketId ? `/api/admin/live?ticket=${encodeURIComponent(ticketId)}` : "/api/admin/live");
+      const query = new URLSearchParams(ticketId ? { ticket: ticketId } : {});
+      // A first connection asks for what changed since the render; a reconnection re-reads anyway.
+      if (!reconnecting) query.set("since", String(renderedAt));
+      source = new EventSource(`/api/admin/live?${query}`);
       source.addEventListener("open", () => {
         retryMs = RETRY_MIN_MS;
         // A new EventSource has no Last-Event-ID to resume from: re-read what may have been missed.
@@ -63,6 +67,8 @@ export function LiveUpdates({ ticketId }: { ticketId?: string }) {
       clearTimeout(retry);
       source?.close();
     };
+    // renderedAt changes with every refresh: the stream is kept, not reopened, so it is left out.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ticketId, router]);
 
   useEffect(() => {

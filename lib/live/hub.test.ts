@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createListenConnection, db, LISTEN_APPLICATION_NAME, pool } from "@/lib/db";
-import { liveHub, type LiveEvent, type Subscriber } from "@/lib/live/hub";
+import { liveHub, RENDER_CLOCK_SLACK_MS, type LiveEvent, type Subscriber } from "@/lib/live/hub";
 import { LIVE_CHANNEL, parseNotice, type Notice, type PresenceView, type TicketChange } from "@/lib/live/messages";
 import { createStaff, createTicket } from "@/lib/testing/factories";
 import { recordEvent, staffActor } from "@/lib/tickets/events";
@@ -75,15 +75,17 @@ describe("ticket change notices", () => {
   });
 });
 
-function recorder(ticketId?: string): Subscriber & { got: { event: LiveEvent; data: unknown; id?: string }[]; closed: boolean } {
-  const got: { event: LiveEvent; data: unknown; id?: string }[] = [];
+type Got = { event: LiveEvent; data: unknown; id?: string; at: number };
+
+function recorder(ticketId?: string): Subscriber & { got: Got[]; closed: boolean } {
+  const got: Got[] = [];
   const sub = {
     staffId: randomUUID(),
     ticketId,
     conn: randomUUID(),
     got,
     closed: false,
-    deliver: (event: LiveEvent, data: unknown, id?: string) => void got.push({ event, data, id }),
+    deliver: (event: LiveEvent, data: unknown, id?: string) => void got.push({ event, data, id, at: Date.now() }),
     close: () => void (sub.closed = true),
   };
   return sub;
@@ -116,6 +118,16 @@ describe("the instance's hub", () => {
     const back = recorder(ticket.id);
     unsubscribe.push(liveHub().subscribe(back, seen));
     expect(changesOf(back, ticket.id).map((g) => g.id)).toEqual([changesOf(list, ticket.id)[1].id]);
+    // A page rendered just before the second note and connecting only now still hears of it.
+    const lateFirstConnect = recorder(ticket.id);
+    const secondAt = changesOf(list, ticket.id)[1].at;
+    unsubscribe.push(liveHub().subscribe(lateFirstConnect, null, secondAt + RENDER_CLOCK_SLACK_MS - 100));
+    expect(changesOf(lateFirstConnect, ticket.id).map((g) => g.id)).toContain(changesOf(list, ticket.id)[1].id);
+    // One rendered before this instance was listening cannot know what it missed: re-read.
+    const ancient = recorder(ticket.id);
+    unsubscribe.push(liveHub().subscribe(ancient, null, 1));
+    expect(ancient.got.map((g) => g.event)).toEqual(expect.arrayContaining(["resync"]));
+    expect(changesOf(ancient, ticket.id)).toEqual([]);
     // An id from another instance (or before a restart) cannot be replayed: re-read instead.
     const stranger = recorder(ticket.id);
     unsubscribe.push(liveHub().subscribe(stranger, "otherboot.12"));

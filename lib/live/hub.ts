@@ -41,11 +41,12 @@ const RECENT = 500;
 const RECONNECT_MAX_MS = 5_000;
 const SWEEP_MS = 2_000;
 const NAME_CACHE_MS = 60_000;
+export const RENDER_CLOCK_SLACK_MS = 2_000;
 
 class LiveHub {
   private readonly boot = randomUUID().slice(0, 8);
   private seq = 0;
-  private readonly recent: { seq: number; change: TicketChange }[] = [];
+  private readonly recent: { seq: number; at: number; change: TicketChange }[] = [];
   private readonly subscribers = new Set<Subscriber>();
   private readonly presence = new Map<string, TicketPresence>();
   private readonly names = new Map<string, { name: string; at: number }>();
@@ -53,6 +54,8 @@ class LiveHub {
   private client: pg.Client | null = null;
   private readonly dead = new WeakSet<pg.Client>();
   private everConnected = false;
+  /** When the current LISTEN connection began: nothing committed before it can be replayed. */
+  private listeningSince = Number.POSITIVE_INFINITY;
   private reconnectDelay = 250;
   private reconnectTimer?: NodeJS.Timeout;
   private timers: NodeJS.Timeout[] = [];
@@ -92,6 +95,7 @@ class LiveHub {
       return;
     }
     this.client = client;
+    this.listeningSince = Date.now();
     this.reconnectDelay = 250;
     if (this.everConnected) log.info("live updates: listening again");
     this.everConnected = true;
@@ -105,7 +109,10 @@ class LiveHub {
   private lost(client: pg.Client, error?: unknown) {
     if (this.dead.has(client)) return;
     this.dead.add(client);
-    if (this.client === client) this.client = null;
+    if (this.client === client) {
+      this.client = null;
+      this.listeningSince = Number.POSITIVE_INFINITY;
+    }
     client.end().catch(() => {});
     if (this.stopped) return;
     log.warn({ err: error instanceof Error ? error.message : error ? String(error) : "closed" }, "live updates: LISTEN connection lost; reconnecting");
@@ -129,7 +136,7 @@ class LiveHub {
     if (notice.t === "ticket") {
       const change: TicketChange = { ticketId: notice.id, reference: notice.ref, kind: notice.kind, actorId: notice.actor };
       const seq = ++this.seq;
-      this.recent.push({ seq, change });
+      this.recent.push({ seq, at: Date.now(), change });
       if (this.recent.length > RECENT) this.recent.shift();
       for (const sub of this.subscribers) if (!sub.ticketId || sub.ticketId === change.ticketId) sub.deliver("ticket", change, `${this.boot}.${seq}`);
       return;
@@ -219,11 +226,14 @@ class LiveHub {
    * Adds a stream. `lastEventId` is what the browser's EventSource sends when it reconnects: the
    * changes since then are replayed from this instance's memory when it still holds them all;
    * otherwise the stream is told to re-read (a restart, another instance, or too long away).
+   * `renderedAt` (a first connection) is when the page was rendered: what happened between then and
+   * now is replayed the same way, so a change in that gap is not missed.
    */
-  subscribe(sub: Subscriber, lastEventId: string | null): () => void {
+  subscribe(sub: Subscriber, lastEventId: string | null, renderedAt?: number): () => void {
     this.start();
     this.subscribers.add(sub);
     if (lastEventId) this.replay(sub, lastEventId);
+    else if (renderedAt !== undefined) this.replaySince(sub, renderedAt);
     if (sub.ticketId) {
       this.presenceOf(sub.ticketId).viewers.set(sub.conn, { staff: sub.staffId, expires: Date.now() + VIEWING_TTL_MS });
       void this.publish({ t: "presence", id: sub.ticketId, staff: sub.staffId, conn: sub.conn, state: "viewing" });
@@ -236,6 +246,22 @@ class LiveHub {
         void this.publish({ t: "presence", id: sub.ticketId, staff: sub.staffId, conn: sub.conn, state: "left" });
       }
     };
+  }
+
+  private replaySince(sub: Subscriber, renderedAt: number) {
+    // Not listening yet (or again): connect() tells every stream to re-read once it is.
+    if (!this.listening) return;
+    // The page may have been rendered by another instance: allow for clocks a little apart (a
+    // change replayed twice only costs one more refresh).
+    const from = renderedAt - RENDER_CLOCK_SLACK_MS;
+    const overflowed = this.recent.length >= RECENT && this.recent[0].at > from;
+    if (from < this.listeningSince || overflowed) {
+      sub.deliver("resync", {});
+      return;
+    }
+    for (const r of this.recent) {
+      if (r.at >= from && (!sub.ticketId || sub.ticketId === r.change.ticketId)) sub.deliver("ticket", r.change, `${this.boot}.${r.seq}`);
+    }
   }
 
   private replay(sub: Subscriber, lastEventId: string) {

@@ -23,6 +23,9 @@ export const GET = withDatabaseOutage(async function GET(request: NextRequest) {
   if (ticket !== null && !UUID.test(ticket)) {
     return Response.json({ error: "invalid ticket" }, { status: 400, headers: { "Cache-Control": "no-store" } });
   }
+  // When the page was rendered (ms since the epoch): changes since then are replayed on a first connect.
+  const rendered = Number(request.nextUrl.searchParams.get("since"));
+  const renderedAt = Number.isSafeInteger(rendered) && rendered > 0 ? rendered : undefined;
   const { user, stillAllowed, expiresAt } = guard;
   const encoder = new TextEncoder();
   let finish = () => {};
@@ -67,6 +70,7 @@ export const GET = withDatabaseOutage(async function GET(request: NextRequest) {
           close: finish,
         },
         request.headers.get("last-event-id"),
+        renderedAt,
       );
       // Closed while subscribing (the browser already gone): leave no subscriber behind.
       if (!open) unsubscribe();

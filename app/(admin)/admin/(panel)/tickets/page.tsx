@@ -90,7 +90,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
     <div>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{T.title}</h1>
-        <LiveUpdates />
+        <LiveUpdates renderedAt={new Date().getTime()} />
         {user.role === "admin" ? (
           <a href={`/api/admin/tickets.csv${exportQs ? `?${exportQs}` : ""}`} className={secondaryButtonClass}>
             {T.export}

@@ -62,7 +62,7 @@ export default async function TicketPage({ params, searchParams }: { params: Par
       <p className="text-sm text-slate-700">
         受付 <Time value={ticket.createdAt} /> ・ 担当者: {ticket.assignee?.name ?? "未割り当て"}
       </p>
-      <LiveUpdates ticketId={ticket.id} />
+      <LiveUpdates ticketId={ticket.id} renderedAt={new Date().getTime()} />
       {error && Object.hasOwn(ERRORS, error) ? (
         <p role="alert" className="mt-3 rounded border border-red-300 bg-red-50 p-3 text-red-900">{ERRORS[error]}</p>
       ) : null}
