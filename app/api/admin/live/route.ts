@@ -15,7 +15,8 @@ const HEARTBEAT_MS = 15_000;
 const RECHECK_MS = 5_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-// A stopped database answers 503 at connect (0011); EventSource then retries after `retry`.
+// A stopped database answers 503 at connect (0011); EventSource gives up on it, so
+// components/admin/live-updates.tsx opens a new one later.
 export const GET = withDatabaseOutage(async function GET(request: NextRequest) {
   const guard = await guardStream("staff");
   if (guard.response) return guard.response;
