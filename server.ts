@@ -15,7 +15,7 @@ import { parseEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { drainer } from "@/lib/server/graceful";
 import { responsePipeline } from "@/lib/server/pipeline";
-import { runShutdownHooks } from "@/lib/shutdown";
+import { runShutdownHooks, runShutdownStartHooks } from "@/lib/shutdown";
 
 /** Connections still open this long after SIGTERM are cut, leaving time to stop the rest within 10 s. */
 const DRAIN_MS = 7_500;
@@ -73,11 +73,15 @@ async function main() {
       process.exit(1);
     }, EXIT_DEADLINE_MS);
     void (async () => {
-      const { forced } = await connections.shutdown(DRAIN_MS);
+      const report = (error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error) }, "shutdown step failed");
+      // Ends the live update streams (lib/live/hub.ts); their browsers reconnect to another instance.
+      const draining = connections.shutdown(DRAIN_MS);
+      await runShutdownStartHooks(report);
+      const { forced } = await draining;
       if (forced) log.warn({ forced }, "connections still open at the drain deadline were cut");
       await app.close().catch((error: unknown) => log.warn({ err: String(error) }, "next did not close cleanly"));
       // The mail sender and the database pool (registered by instrumentation.ts).
-      await runShutdownHooks((error) => log.warn({ err: error instanceof Error ? error.message : String(error) }, "shutdown step failed"));
+      await runShutdownHooks(report);
       log.info("stopped");
       process.exit(forced ? 1 : 0);
     })();

@@ -25,14 +25,19 @@ test("two agents change the assignee: the second is refused with who changed wha
   const a = await agentPage(browser, first, detail);
   const b = await agentPage(browser, second, detail);
 
+  // B starts on the page as it was: a reply typed, two properties chosen, nothing saved yet.
   const typed = "お手数ですが、証明書をいったん削除してから入れ直してください。";
   await b.locator("#reply-body").fill(typed);
+  await propertiesOf(b).getByLabel("担当者").selectOption(second.id);
+  await propertiesOf(b).getByLabel("優先度").selectOption("high");
 
   await a.locator("#assign-to-me").click();
   await expect(propertiesOf(a).getByRole("status")).toHaveText("保存しました(担当者)。");
+  // B's page updates itself (decision 0020), but B's choices began before A's change: kept, and flagged.
+  await expect(b.getByText(`担当者: ${first.name}`)).toBeVisible();
+  await expect(propertiesOf(b).getByTestId("properties-moved")).toBeVisible();
+  await expect(propertiesOf(b).getByLabel("担当者")).toHaveValue(second.id);
 
-  await propertiesOf(b).getByLabel("担当者").selectOption(second.id);
-  await propertiesOf(b).getByLabel("優先度").selectOption("high");
   await propertiesOf(b).getByRole("button", { name: "変更を保存" }).click();
   const alert = propertiesOf(b).getByRole("alert");
   await expect(alert).toContainText("この画面を開いた後に、チケットが変更されました。");
@@ -41,7 +46,7 @@ test("two agents change the assignee: the second is refused with who changed wha
   await expect(b.locator("#reply-body")).toHaveValue(typed);
   await expect(propertiesOf(b).getByLabel("担当者")).toHaveValue(second.id);
   await expect(propertiesOf(b).getByLabel("優先度")).toHaveValue("high");
-  // The page behind the form now shows the new state.
+  // The page behind the form shows the new state.
   await expect(b.getByText(`担当者: ${first.name}`)).toBeVisible();
   const { rows } = await sql<{ assigneeId: string; priority: string }>(`SELECT "assigneeId", "priority"::text FROM "Ticket" WHERE "id" = $1`, [ticket.id]);
   expect(rows[0]).toEqual({ assigneeId: first.id, priority: "normal" });
@@ -50,12 +55,14 @@ test("two agents change the assignee: the second is refused with who changed wha
   await propertiesOf(b).getByRole("button", { name: "最新の状態にこの内容を適用" }).click();
   await expect(propertiesOf(b).getByRole("status")).toHaveText("保存しました(優先度・担当者)。");
   await expect(b.getByText(`担当者: ${second.name}`)).toBeVisible();
+
+  // A starts a reply before B's goes out.
+  await a.locator("#reply-body").fill("Aの返信");
   // An assignee change does not hold back a reply (decision 0018): the kept text goes out.
   await b.getByRole("button", { name: "返信を送信" }).click();
   await expect(b.getByText("返信を送信しました")).toBeVisible();
 
-  // A's reply box, typed before B's reply arrived, is refused and keeps its text.
-  await a.locator("#reply-body").fill("Aの返信");
+  // A's reply, begun before B's reply arrived, is refused and keeps its text.
   await a.getByRole("button", { name: "返信を送信" }).click();
   await expect(a.getByRole("region", { name: "返信・メモ" }).getByRole("alert")).toContainText(`${second.name} さんが依頼者へ返信しました。`);
   await expect(a.locator("#reply-body")).toHaveValue("Aの返信");

@@ -40,3 +40,14 @@ export async function closeDb(): Promise<void> {
   await client?.$disconnect();
   if (openPool && !openPool.ended) await openPool.end();
 }
+
+/** So that an operator (and the reconnect test) can tell the LISTEN connection apart in pg_stat_activity. */
+export const LISTEN_APPLICATION_NAME = "tebiki-live";
+
+/**
+ * A connection of its own, outside the pool, for LISTEN (lib/live/hub.ts): a pooled one would be
+ * handed to queries and lose its subscriptions when the pool recycles it.
+ */
+export function createListenConnection(): pg.Client {
+  return new pg.Client({ connectionString: env().DATABASE_URL, connectionTimeoutMillis: 3000, keepAlive: true, application_name: LISTEN_APPLICATION_NAME });
+}

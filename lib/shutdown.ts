@@ -24,3 +24,26 @@ export async function runShutdownHooks(report: (error: unknown) => void = () => 
     }
   }
 }
+
+// Run the moment shutdown begins, before the server waits for open connections to finish: a
+// response that never ends by itself (a live update stream) would otherwise hold the drain until
+// its deadline and be cut.
+const START_KEY = Symbol.for("tebiki.shutdown-start-hooks");
+
+function startHooks(): Hook[] {
+  return (holder[START_KEY] ??= []);
+}
+
+export function onShutdownStart(hook: Hook): void {
+  startHooks().push(hook);
+}
+
+export async function runShutdownStartHooks(report: (error: unknown) => void = () => {}): Promise<void> {
+  for (const hook of startHooks().splice(0)) {
+    try {
+      await hook();
+    } catch (error) {
+      report(error);
+    }
+  }
+}

@@ -44,16 +44,38 @@ export function requireAdmin(callbackUrl?: string): Promise<StaffSessionUser> {
   return requireFor("admin", callbackUrl);
 }
 
+function refusal(reason: "anonymous" | "inactive" | "forbidden"): Response {
+  const status = reason === "forbidden" ? 403 : 401;
+  return Response.json({ error: status === 403 ? "forbidden" : "unauthorized" }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
 /** For route handlers: the staff member, or a 401/403 response to return as is. */
 export async function guardApi(need: Need): Promise<{ user: StaffSessionUser; response?: never } | { response: Response; user?: never }> {
   const result = await access(need);
   if (result.ok) return { user: result.user };
-  const status = result.reason === "forbidden" ? 403 : 401;
+  return { response: refusal(result.reason) };
+}
+
+/**
+ * For a response that stays open (the live stream): the staff member at connect time, when the
+ * session says it ends, and `stillAllowed()` to ask again about the same session later, since a
+ * deactivation or a password reset must end a stream that is already open.
+ */
+export async function guardStream(need: Need): Promise<
+  | { user: StaffSessionUser; expiresAt: number; stillAllowed: () => Promise<boolean>; response?: never }
+  | { response: Response; user?: never }
+> {
+  const requestHeaders = await headers();
+  const session = await getServerSession(authOptions(secureCookies(requestHeaders)));
+  const { id, sv, exp } = (session?.user as { id?: unknown; sv?: unknown; exp?: unknown } | undefined) ?? {};
+  const result = await checkAccess(id, need, sv);
+  if (!result.ok) return { response: refusal(result.reason) };
+  // The token's own expiry (seconds); a session without one is treated as ending now, not never.
+  const expiresAt = typeof exp === "number" ? exp * 1000 : Date.now();
   return {
-    response: Response.json(
-      { error: status === 403 ? "forbidden" : "unauthorized" },
-      { status, headers: { "Cache-Control": "no-store" } },
-    ),
+    user: result.user,
+    expiresAt,
+    stillAllowed: async () => (await checkAccess(id, need, sv)).ok,
   };
 }
 

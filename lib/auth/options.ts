@@ -94,7 +94,8 @@ export function authOptions(secure: boolean): NextAuthOptions {
         return token;
       },
       async session({ session, token }) {
-        return { ...session, user: { ...session.user, id: token.sub, sv: token.sv } };
+        // exp: when the signed token runs out; the live stream closes then (getServerSession drops `expires`).
+        return { ...session, user: { ...session.user, id: token.sub, sv: token.sv, exp: token.exp } };
       },
       async redirect({ url, baseUrl }) {
         return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;

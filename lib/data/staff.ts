@@ -70,3 +70,9 @@ export async function setStaffActive(actor: { id: string }, id: string, active: 
   const { count } = await db().staffUser.updateMany({ where: { id }, data: { active } });
   if (!count) throw new StaffError("not-found");
 }
+
+/** Display names of active staff, for the presence list of a ticket (lib/live/hub.ts). */
+export async function listStaffNames(ids: string[]): Promise<{ id: string; name: string }[]> {
+  if (!ids.length) return [];
+  return db().staffUser.findMany({ where: { id: { in: ids }, active: true }, select: { id: true, name: true } });
+}

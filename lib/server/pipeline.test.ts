@@ -38,6 +38,14 @@ function app(req: IncomingMessage, res: ServerResponse) {
     res.end(JSON.stringify({ ok: true }));
     return;
   }
+  if (url.pathname === "/events") {
+    // Like the live route, minus its no-transform: the pipeline itself must leave the stream alone.
+    res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8" });
+    res.write("event: ticket\ndata: {}\n\n");
+    const end = setTimeout(() => res.end(), 10_000);
+    res.once("close", () => clearTimeout(end));
+    return;
+  }
   if (url.pathname === "/client") {
     res.setHeader("Content-Type", "application/json");
     res.end(JSON.stringify({ ip: req.headers["x-forwarded-for"], proto: req.headers["x-forwarded-proto"] }));
@@ -101,6 +109,19 @@ describe("response pipeline", () => {
       expect(scriptSrc(res.headers["content-security-policy"])).toBe("script-src 'self'");
     }
     expect(JSON.parse((await get("/json")).body.toString())).toEqual({ ok: true });
+  });
+
+  it("passes an event stream through at once, uncompressed, while it stays open", async () => {
+    const first = await new Promise<{ encoding: string | undefined; chunk: string }>((resolve, reject) => {
+      const req = http.get(`${base}/events`, { headers: { "accept-encoding": "gzip" } }, (res) => {
+        res.once("data", (chunk: Buffer) => {
+          resolve({ encoding: res.headers["content-encoding"], chunk: chunk.toString("utf8") });
+          req.destroy();
+        });
+      });
+      req.on("error", reject);
+    });
+    expect(first).toEqual({ encoding: undefined, chunk: "event: ticket\ndata: {}\n\n" });
   });
 
   it("gives the handler the socket's address and scheme, not the client's forwarding headers", async () => {

@@ -28,8 +28,13 @@ function releaseCompressionStream(res: ServerResponse) {
   stream.destroy();
 }
 
+// A compressed event stream would sit in zlib's buffer until enough bytes gather: no live update
+// would arrive on time (app/api/admin/live/route.ts also says no-transform, which compression honours).
+const notEventStream: compression.CompressionFilter = (req, res) =>
+  !/^text\/event-stream\b/i.test(String(res.getHeader("content-type") ?? "")) && compression.filter(req, res);
+
 export function responsePipeline({ dev, trustProxy, formActionOrigins = [], beforeHeaders }: PipelineOptions) {
-  const compress = compression();
+  const compress = compression({ filter: notEventStream });
   const policyFor = (scriptHashes: readonly string[] | undefined) => contentSecurityPolicy({ dev, scriptHashes, formActionOrigins });
   return (req: IncomingMessage, res: ServerResponse) => {
     normalizeForwarding(req, trustProxy);

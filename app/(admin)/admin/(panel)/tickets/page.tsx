@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass, inputClass, PriorityBadge, secondaryButtonClass, StatusBadge, Time } from "@/components/admin/format";
+import { LiveUpdates } from "@/components/admin/live-updates";
 import { endStepOptions, stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
 import { listAssignableStaff } from "@/lib/data/staff";
@@ -89,6 +90,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
     <div>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{T.title}</h1>
+        <LiveUpdates renderedAt={new Date().getTime()} />
         {user.role === "admin" ? (
           <a href={`/api/admin/tickets.csv${exportQs ? `?${exportQs}` : ""}`} className={secondaryButtonClass}>
             {T.export}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDateTime, PriorityBadge, StatusBadge, Time } from "@/components/admin/format";
+import { LiveUpdates } from "@/components/admin/live-updates";
 import { stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
 import { getGuide, getGuideDeclaration } from "@/lib/content";
@@ -49,6 +50,7 @@ export default async function TicketPage({ params, searchParams }: { params: Par
         {" ・ "}
         <a href="#compose" className="inline-flex min-h-11 items-center text-brand-700 underline lg:hidden">返信・メモへ移動</a>
       </p>
+      <LiveUpdates ticketId={ticket.id} renderedAt={new Date().getTime()} />
       {ticket.mergedInto ? (
         <p className="mt-3 rounded border border-slate-400 bg-slate-50 p-3" data-testid="merged-into">
           このチケットは{" "}

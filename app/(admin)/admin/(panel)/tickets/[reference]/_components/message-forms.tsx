@@ -2,6 +2,7 @@
 // Internal note and public reply. useActionState keeps what was typed when the server refuses it
 // (a bad file included), and the forms still post without JavaScript.
 import { useActionState } from "react";
+import { useBaseVersion } from "./base-version";
 import type { MessageFormState } from "../actions";
 import { ConflictNotice } from "./conflict-notice";
 
@@ -59,6 +60,7 @@ export function MessageForm({
   version: number;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const { base, touch } = useBaseVersion(version, state);
   const id = `${kind}-body`;
   const t = T[kind];
   const tab = active ? undefined : -1;
@@ -68,13 +70,14 @@ export function MessageForm({
       key={JSON.stringify(state)}
       id={`${kind}-form`}
       action={formAction}
+      onChange={touch}
       onFocus={active ? undefined : onActivate}
       data-compose={kind}
       className={active ? `rounded border-2 p-3 ${FORM_STYLE[kind]}` : "sr-only"}
     >
       <input type="hidden" name="ticketId" value={ticketId} />
       <input type="hidden" name="reference" value={reference} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="version" value={base} />
       <label htmlFor={id} className="block font-semibold">{t.title}</label>
       <p id={`${id}-hint`} className="text-sm text-slate-700">
         {t.hint}

@@ -2,6 +2,7 @@
 // Status, priority and assignee in one form, one round trip. A refusal because someone else changed
 // the ticket keeps the agent's choices and offers to apply them on top of the new state.
 import { useActionState } from "react";
+import { useBaseVersion } from "./base-version";
 import { useFormStatus } from "react-dom";
 import { TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
 import type { PropertiesFormState } from "../actions";
@@ -41,17 +42,19 @@ export function PropertiesForm(props: {
   notice?: string;
 }) {
   const [state, formAction] = useActionState(props.action, {});
+  const { base, moved, touch } = useBaseVersion(props.version, state);
+  // Untouched, the form follows the page (remounted with its values); touched, it keeps the choices.
   const values = state.values ?? props.current;
   // A choice the new state no longer allows is still offered, so it is kept; the server says why it fails.
   const statuses = props.statuses.includes(values.status) ? props.statuses : [...props.statuses, values.status];
   const notice = state.ok ?? (state.error ? undefined : NOTICES[props.notice ?? ""]);
   return (
     // Remounted per answer so the fields show what the answer carries (the agent's kept choices).
-    <form key={JSON.stringify(state)} action={formAction} aria-labelledby="properties-title" className="rounded border border-slate-300 bg-white p-3">
+    <form key={`${JSON.stringify(state)}:${base}`} action={formAction} onChange={touch} aria-labelledby="properties-title" className="rounded border border-slate-300 bg-white p-3">
       <h2 id="properties-title" className="font-semibold">チケットの設定</h2>
       <input type="hidden" name="ticketId" value={props.ticketId} />
       <input type="hidden" name="reference" value={props.reference} />
-      <input type="hidden" name="version" value={props.version} />
+      <input type="hidden" name="version" value={base} />
       <JsField />
       <label htmlFor="status" className="mt-2 block font-semibold">状態</label>
       <select id="status" name="status" defaultValue={values.status} className={select}>
@@ -75,6 +78,11 @@ export function PropertiesForm(props: {
           <option key={s.id} value={s.id}>{s.name}{s.id === props.me ? "(自分)" : ""}</option>
         ))}
       </select>
+      {moved && !state.conflict ? (
+        <p className="mt-2 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950" data-testid="properties-moved">
+          編集中に他の人がこのチケットを変更しました。保存すると、変更内容を確かめてから適用できます。
+        </p>
+      ) : null}
       <ConflictNotice
         id="properties-conflict"
         error={state.error}
