@@ -23,6 +23,17 @@ export type TicketEventInput = {
 };
 
 export async function recordEvent(tx: Tx, ticketId: string, actor: EventActor, event: TicketEventInput) {
+  const at = event.at ?? new Date();
+  // Unread markers (decision 0019): the entry is activity for everyone but its author. An author who
+  // had read the ticket stays up to date; one who had not (a bulk change from the list) keeps the
+  // ticket unread, since what they have not seen is still there.
+  if (actor.type === "staff") {
+    await tx.$executeRaw`
+      UPDATE "TicketReadMark" r SET "readAt" = GREATEST(r."readAt", ${at})
+      FROM "Ticket" t
+      WHERE r."staffId" = ${actor.id}::uuid AND r."ticketId" = ${ticketId}::uuid AND t."id" = r."ticketId" AND r."readAt" >= t."lastActivityAt"`;
+  }
+  await tx.$executeRaw`UPDATE "Ticket" SET "lastActivityAt" = GREATEST("lastActivityAt", ${at}) WHERE "id" = ${ticketId}::uuid`;
   return tx.ticketEvent.create({
     data: {
       ticketId,
@@ -31,7 +42,7 @@ export async function recordEvent(tx: Tx, ticketId: string, actor: EventActor, e
       kind: event.kind,
       before: event.before,
       after: event.after,
-      createdAt: event.at ?? new Date(),
+      createdAt: at,
     },
     select: { id: true },
   });

@@ -27,13 +27,14 @@ export function MessageForm({ kind, action, ticketId, reference, locale }: { kin
     <form key={JSON.stringify(state)} action={formAction} className={`rounded border p-3 ${kind === "note" ? "border-amber-300 bg-amber-50" : "border-slate-300 bg-white"}`}>
       <input type="hidden" name="ticketId" value={ticketId} />
       <input type="hidden" name="reference" value={reference} />
-      <label htmlFor={`${id}-body`} className="block font-semibold">{t.title}</label>
+      {/* Fixed ids: the keyboard shortcuts r and n (components/admin/keyboard-shortcuts.tsx) look them up. */}
+      <label htmlFor={`${kind}-body`} className="block font-semibold">{t.title}</label>
       <p id={`${id}-hint`} className="text-sm text-slate-700">
         {t.hint}
         {kind === "reply" ? (locale === "en" ? "(英語で受け付けたチケットです)" : "") : ""}
       </p>
       <textarea
-        id={`${id}-body`}
+        id={`${kind}-body`}
         name="body"
         rows={5}
         defaultValue={state.body ?? ""}
