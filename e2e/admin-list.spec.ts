@@ -29,6 +29,20 @@ test("at 1440x900 at least 15 tickets are in view, and the list passes axe", asy
   await expectNoSeriousAxeViolations(page);
 });
 
+test("at 375 px the rows turn compact, without sideways scrolling @mobile", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  const agent = await createStaffUser();
+  const tag = uniqueTag();
+  const [ticket] = await createTickets(3, tag);
+  await login(page, agent, `/admin/tickets?q=${tag}&sort=requester`);
+  await expect(rows(page)).toHaveCount(3);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  const link = rows(page).first().getByRole("link", { name: ticket.reference });
+  await expect(link).toBeVisible();
+  expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await expect(page.getByRole("link", { name: "自分の担当" })).toBeVisible();
+});
+
 test("sorts by a column header both ways, with aria-sort, and pages next and back", async ({ page }) => {
   const agent = await createStaffUser();
   const tag = uniqueTag();

@@ -140,7 +140,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
                 <Link
                   href={href({ status: s })}
                   aria-current={active ? "page" : undefined}
-                  className={`inline-flex min-h-11 items-center gap-1 rounded-t px-3 ${active ? "border border-b-0 border-slate-300 bg-white font-bold" : "text-brand-700 hover:bg-white"}`}
+                  className={`inline-flex min-h-11 items-center gap-1 rounded-t px-3 md:min-h-9 ${active ? "border border-b-0 border-slate-300 bg-white font-bold" : "text-brand-700 hover:bg-white"}`}
                 >
                   {s === "all" ? T.all : TICKET_STATUS.label(s, "ja")}
                   <span className="rounded-full bg-slate-200 px-2 text-sm text-slate-800">{formatCount(counts[s])}</span>
@@ -156,13 +156,14 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
       <form method="get" action="/admin/tickets" className="rounded border border-slate-300 bg-white p-2" role="search">
         <input type="hidden" name="status" value={filter.status} />
         <div className="flex flex-wrap items-end gap-2">
-          <div className="min-w-0 flex-1 basis-48">
-            <label htmlFor="q" className="block font-medium">{T.search}</label>
-            <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} placeholder={T.searchHint} className={inputClass} />
+          {/* Labels beside their fields from md up: every line above the table is a ticket fewer in view. */}
+          <div className="min-w-0 flex-1 basis-48 md:flex md:items-center md:gap-2">
+            <label htmlFor="q" className="block shrink-0 font-medium">{T.search}</label>
+            <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} placeholder={T.searchHint} className={`${inputClass} md:mt-0`} />
           </div>
-          <div>
-            <label htmlFor="sort" className="block font-medium">{T.sort}</label>
-            <select id="sort" name="sort" defaultValue={filter.sort} className={inputClass}>
+          <div className="md:flex md:items-center md:gap-2">
+            <label htmlFor="sort" className="block shrink-0 font-medium">{T.sort}</label>
+            <select id="sort" name="sort" defaultValue={filter.sort} className={`${inputClass} md:mt-0`}>
               {Object.entries(T.sorts).map(([v, l]) => (
                 <option key={v} value={v}>{l}</option>
               ))}
@@ -171,7 +172,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
           <button type="submit" className={buttonClass}>{T.search}</button>
         </div>
         <details open={hasFilters} className="mt-1">
-          <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-brand-700">{T.filters}</summary>
+          <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-brand-700 md:min-h-8">{T.filters}</summary>
           <div className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
             <Select id="priority" label={T.priority} value={filter.priority} options={TICKET_PRIORITY.values.map((v) => [v, TICKET_PRIORITY.label(v, "ja")])} />
             <Select

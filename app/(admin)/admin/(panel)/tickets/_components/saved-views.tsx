@@ -70,7 +70,8 @@ function ViewList({
               </Link>
               {v.shared ? <span className="ml-1 text-sm text-slate-700">(共有{v.mine ? "" : `・${v.ownerName}`})</span> : null}
               {v.canEdit ? (
-                <details className="text-sm">
+                // Keyed by the name, so that it closes once a rename went through.
+                <details key={v.name} className="text-sm">
                   <summary className="inline-flex min-h-11 cursor-pointer items-center text-brand-700">編集</summary>
                   <RenameForm view={v} action={renameAction} />
                   <form action={deleteAction} className="mt-1">
