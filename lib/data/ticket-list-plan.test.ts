@@ -103,28 +103,36 @@ describe("triage list query plans on 100k tickets", () => {
     status: "open",
     priority: "high",
   } as const;
-  // The column whose range the cursor bounds: the first sort key that the tab does not fix.
-  const boundColumn: Record<(typeof SORTS)[number], [string, string]> = {
-    created: ["createdAt", "createdAt"],
-    activity: ["lastActivityAt", "lastActivityAt"],
-    reference: ["reference", "reference"],
-    requester: ["username", "username"],
-    status: ["createdAt", "status"],
-    priority: ["priority", "priority"],
-  };
+  type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Cond"?: string; "Rows Removed by Filter"?: number; Plans?: PlanNode[] };
+  /** Every read of the Ticket table, with the nearest Limit or Sort above it. */
+  function ticketReads(node: PlanNode, above: string | null = null): { node: PlanNode; above: string | null }[] {
+    const here = node["Node Type"] === "Limit" || node["Node Type"] === "Sort" ? node["Node Type"] : above;
+    const own = node["Relation Name"] === "Ticket" ? [{ node, above }] : [];
+    return [...own, ...(node.Plans ?? []).flatMap((child) => ticketReads(child, here))];
+  }
   for (const sort of SORTS) {
     for (const backwards of [false, true]) {
-      it(`reads a deep page of ${sort} ${backwards ? "backwards (previous)" : "forwards (next)"} as an index range`, async () => {
+      it(`reads a deep page of ${sort} ${backwards ? "backwards (previous)" : "forwards (next)"} as index ranges`, async () => {
         const cursor = encodeCursor(edge, sort);
-        for (const [i, tab] of [[0, "closed"], [1, "all"]] as const) {
-          const text = await plan({ status: tab, sort, [backwards ? "before" : "cursor"]: cursor }, backwards);
-          expect(text, text).not.toMatch(/Seq Scan on "Ticket"/);
-          // The page comes off the index in order (no sort under the LIMIT) and the cursor bounds
-          // the index range instead of filtering rows read from the start.
-          const page = text.slice(text.indexOf("Limit"));
-          const scan = page.slice(0, page.search(/->\s+Hash|SubPlan|$/));
-          expect(scan, text).not.toMatch(/Sort/);
-          expect(scan, text).toMatch(new RegExp(`Index (Only )?Scan[^\\n]*on "Ticket"[\\s\\S]*Index Cond: [^\\n]*"?${boundColumn[sort][i]}"? [<>]`));
+        for (const tab of ["closed", "all"]) {
+          const sql = listTicketsSql(TicketFilterSchema.parse({ status: tab, sort, [backwards ? "before" : "cursor"]: cursor }), { id: staffIds[0] }, 51, backwards);
+          const result = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, sql.values as unknown[]);
+          const reads = ticketReads(result.rows[0]["QUERY PLAN"][0].Plan);
+          const text = JSON.stringify(
+            reads.map((r) => ({ type: r.node["Node Type"], cond: r.node["Index Cond"], removed: r.node["Rows Removed by Filter"], above: r.above })),
+          );
+          expect(reads.length, text).toBeGreaterThan(0);
+          for (const { node, above } of reads) {
+            // In index order straight into a LIMIT (no sort of the table's rows), and the cursor
+            // bounds the range instead of filtering rows read from the start of the index.
+            expect(node["Node Type"], text).toMatch(/^Index (Only )?Scan$/);
+            expect(above, text).toBe("Limit");
+            expect(node["Index Cond"], text).toMatch(/"?(createdAt|lastActivityAt|reference|username|status|priority)"? [<>]/);
+            // Measured, not estimated: the range starts at the cursor, so what is read and thrown away
+            // is a page's worth times the other filters' selectivity (~250 here), not everything
+            // between the start of the index and the cursor (4,000-6,000 here, growing with depth).
+            expect(node["Rows Removed by Filter"] ?? 0, text).toBeLessThan(1000);
+          }
         }
       });
     }

@@ -145,8 +145,18 @@ function keyValue(kind: KeyKind, v: string): Prisma.Sql {
  * ORDER BY and the keyset condition of a sort read forwards or backwards. The condition is spelled
  * out per column (`a >= x AND (a > x OR ...)`) rather than as a row comparison, because the columns'
  * directions differ and the leading `a >= x` is what bounds the index range.
+ *
+ * With two sort columns before the id (priority, then created) that bound is only the priority:
+ * a cursor deep inside "low" would scan every earlier "low" row. So the seek comes in two ranges,
+ * "same first column, after the cursor in the second" and "later first column", each an index
+ * range of its own, read as a UNION ALL (listTicketsSql).
  */
-function orderAndSeek(sort: Sort, forward: boolean, cursor: Cursor | null, fixed: Set<SortKey["column"]>): { order: Prisma.Sql; seek: Prisma.Sql | null } {
+function orderAndSeek(
+  sort: Sort,
+  forward: boolean,
+  cursor: Cursor | null,
+  fixed: Set<SortKey["column"]>,
+): { order: Prisma.Sql; seeks: Prisma.Sql[] } {
   const spec = SORT_SPECS[sort];
   // A column the filter fixes (the status on a status tab) orders nothing, and in the keyset
   // condition it would only hide the range bound of the next column from the planner.
@@ -158,7 +168,7 @@ function orderAndSeek(sort: Sort, forward: boolean, cursor: Cursor | null, fixed
     cols.map((c) => Prisma.sql`${c.col} ${Prisma.raw(c.desc ? "DESC" : "ASC")}`),
     ", ",
   );
-  if (!cursor) return { order, seek: null };
+  if (!cursor) return { order, seeks: [] };
   const seekFrom = (i: number): Prisma.Sql => {
     const c = cols[i];
     const strict = Prisma.raw(c.desc ? "<" : ">");
@@ -166,7 +176,12 @@ function orderAndSeek(sort: Sort, forward: boolean, cursor: Cursor | null, fixed
     const loose = Prisma.raw(c.desc ? "<=" : ">=");
     return Prisma.sql`${c.col} ${loose} ${c.value} AND (${c.col} ${strict} ${c.value} OR (${seekFrom(i + 1)}))`;
   };
-  return { order, seek: seekFrom(0) };
+  if (cols.length < 3) return { order, seeks: [seekFrom(0)] };
+  const [first] = cols;
+  return {
+    order,
+    seeks: [Prisma.sql`${first.col} = ${first.value} AND ${seekFrom(1)}`, Prisma.sql`${first.col} ${Prisma.raw(first.desc ? "<" : ">")} ${first.value}`],
+  };
 }
 
 /** The SQL of one list page (exported for the EXPLAIN test). `backwards` reads the page before `filter.before`. */
@@ -177,9 +192,16 @@ export function listTicketsSql(filter: TicketFilter, me: { id: string }, limit =
   const fixed = new Set<SortKey["column"]>();
   if (filter.status !== "all") fixed.add("status");
   if (filter.priority) fixed.add("priority");
-  const { order, seek } = orderAndSeek(filter.sort, forward, decodeCursor(backwards ? filter.before : filter.cursor, filter.sort), fixed);
-  if (seek) where.push(seek);
-  const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
+  const { order, seeks } = orderAndSeek(filter.sort, forward, decodeCursor(backwards ? filter.before : filter.cursor, filter.sort), fixed);
+  const range = (seek: Prisma.Sql | null) => {
+    const all = seek ? [...where, seek] : where;
+    const whereSql = all.length ? Prisma.sql`WHERE ${Prisma.join(all, " AND ")}` : Prisma.empty;
+    return Prisma.sql`SELECT * FROM "Ticket" t ${whereSql} ORDER BY ${order} LIMIT ${limit}`;
+  };
+  const page =
+    seeks.length > 1
+      ? Prisma.sql`SELECT * FROM (${Prisma.join(seeks.map((seek) => Prisma.sql`(${range(seek)})`), " UNION ALL ")}) t ORDER BY ${order} LIMIT ${limit}`
+      : range(seeks[0] ?? null);
   // The read mark is looked up for the page's rows only, one primary-key probe each: a correlated
   // subquery, because as a join the planner may read all of a staff member's marks into a hash.
   return Prisma.sql`
@@ -189,7 +211,7 @@ export function listTicketsSql(filter: TicketFilter, me: { id: string }, limit =
            t."lastActivityAt" > COALESCE(
              (SELECT r."readAt" FROM "TicketReadMark" r WHERE r."staffId" = ${me.id}::uuid AND r."ticketId" = t."id"),
              '-infinity') AS "unread"
-    FROM (SELECT * FROM "Ticket" t ${whereSql} ORDER BY ${order} LIMIT ${limit}) t
+    FROM (${page}) t
     LEFT JOIN "StaffUser" s ON s."id" = t."assigneeId"
     ORDER BY ${order}`;
 }
