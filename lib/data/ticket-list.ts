@@ -4,8 +4,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { jstDayStart } from "@/lib/jst";
+import { TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
 import type { TicketPriority, TicketStatus } from "@/lib/tickets/workflow";
-import type { Sort, TicketFilter } from "@/lib/validation/triage";
+import type { Sort, SortDir, TicketFilter } from "@/lib/validation/triage";
+
+const TICKET_STATUSES = TICKET_STATUS.values;
+const TICKET_PRIORITIES = TICKET_PRIORITY.values;
 
 export const PAGE_SIZE = 50;
 
@@ -26,25 +30,70 @@ export type TicketListRow = {
   updatedAt: Date;
   /** sent back by the bulk form, so a ticket changed since the list was shown is skipped (decision 0018) */
   version: number;
+  lastActivityAt: Date;
   assigneeId: string | null;
   assigneeName: string | null;
+  /** Something happened since this staff member last opened the ticket (decision 0019). */
+  unread: boolean;
 };
 
-// Cursor: the sort key of the last row shown, opaque in the URL.
-type Cursor = { t: string; p?: TicketPriority; id: string };
+type KeyKind = "time" | "text" | "status" | "priority";
+type SortKey = { column: "createdAt" | "lastActivityAt" | "reference" | "username" | "status" | "priority"; kind: KeyKind; desc: boolean };
+// Each sort is its index's column order (after the status tab's equality), scanned forwards for
+// one direction and backwards for the other, so that every page is an index range scan however deep
+// it is. `forward` is the direction the index reads forwards. The id breaks ties, except after the
+// unique reference.
+const SORT_SPECS: Record<Sort, { keys: SortKey[]; id: boolean; forward: SortDir }> = {
+  created: { keys: [{ column: "createdAt", kind: "time", desc: true }], id: true, forward: "desc" },
+  activity: { keys: [{ column: "lastActivityAt", kind: "time", desc: true }], id: true, forward: "desc" },
+  reference: { keys: [{ column: "reference", kind: "text", desc: false }], id: false, forward: "asc" },
+  requester: { keys: [{ column: "username", kind: "text", desc: false }], id: true, forward: "asc" },
+  // Within a status or priority, the newest first (ascending) or the longest waiting first (descending).
+  status: {
+    keys: [
+      { column: "status", kind: "status", desc: false },
+      { column: "createdAt", kind: "time", desc: true },
+    ],
+    id: true,
+    forward: "asc",
+  },
+  priority: {
+    keys: [
+      { column: "priority", kind: "priority", desc: false },
+      { column: "createdAt", kind: "time", desc: true },
+    ],
+    id: true,
+    forward: "asc",
+  },
+};
 
-export function encodeCursor(row: Pick<TicketListRow, "id" | "createdAt" | "updatedAt" | "priority">, sort: Sort): string {
-  const c: Cursor = { t: (sort === "updated" ? row.updatedAt : row.createdAt).toISOString(), id: row.id };
-  if (sort === "priority") c.p = row.priority;
-  return Buffer.from(JSON.stringify(c)).toString("base64url");
+// Cursor: the sort key of a row at the page's edge, opaque in the URL.
+type Cursor = { v: string[]; id: string };
+type CursorRow = Pick<TicketListRow, "id" | "createdAt" | "lastActivityAt" | "reference" | "username" | "status" | "priority">;
+
+export function encodeCursor(row: CursorRow, sort: Sort): string {
+  const v = SORT_SPECS[sort].keys.map((k) => {
+    const value = row[k.column];
+    return value instanceof Date ? value.toISOString() : String(value);
+  });
+  return Buffer.from(JSON.stringify({ v, id: row.id } satisfies Cursor)).toString("base64url");
 }
 
+const KIND_VALID: Record<KeyKind, (v: string) => boolean> = {
+  time: (v) => !Number.isNaN(Date.parse(v)),
+  text: (v) => v.length <= 200,
+  status: (v) => (TICKET_STATUSES as readonly string[]).includes(v),
+  priority: (v) => (TICKET_PRIORITIES as readonly string[]).includes(v),
+};
+
+/** A cursor from the URL, or null when it is missing, forged or from another sort. */
 function decodeCursor(value: string | undefined, sort: Sort): Cursor | null {
   if (!value) return null;
   try {
     const c = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Cursor;
-    if (typeof c.id !== "string" || !/^[0-9a-f-]{36}$/.test(c.id) || Number.isNaN(Date.parse(c.t))) return null;
-    if (sort === "priority" && !["low", "normal", "high", "urgent"].includes(c.p ?? "")) return null;
+    const keys = SORT_SPECS[sort].keys;
+    if (typeof c.id !== "string" || !/^[0-9a-f-]{36}$/.test(c.id) || !Array.isArray(c.v) || c.v.length !== keys.length) return null;
+    if (!keys.every((k, i) => typeof c.v[i] === "string" && KIND_VALID[k.kind](c.v[i]))) return null;
     return c;
   } catch {
     return null;
@@ -81,84 +130,142 @@ function filterConditions(filter: TicketFilter, me: { id: string }): Prisma.Sql[
   return where;
 }
 
-// ORDER BY and keyset conditions follow the column order of the indexes (status, createdAt DESC, id),
-// (status, updatedAt DESC, id) and (status, priority, createdAt DESC, id), scanned forwards or
-// backwards, so a page is an index range scan however deep it is.
-function orderAndSeek(sort: Sort, cursor: Cursor | null): { order: Prisma.Sql; seek: Prisma.Sql | null } {
-  const t = cursor ? new Date(cursor.t) : null;
-  switch (sort) {
-    case "oldest":
-      return {
-        order: Prisma.sql`t."createdAt" ASC, t."id" DESC`,
-        seek: cursor && Prisma.sql`t."createdAt" >= ${t} AND (t."createdAt" > ${t} OR t."id" < ${cursor.id}::uuid)`,
-      };
-    case "updated":
-      return {
-        order: Prisma.sql`t."updatedAt" DESC, t."id" ASC`,
-        seek: cursor && Prisma.sql`t."updatedAt" <= ${t} AND (t."updatedAt" < ${t} OR t."id" > ${cursor.id}::uuid)`,
-      };
+function keyValue(kind: KeyKind, v: string): Prisma.Sql {
+  switch (kind) {
+    case "time":
+      return Prisma.sql`${new Date(v)}`;
+    case "status":
+      return Prisma.sql`${v}::"TicketStatus"`;
     case "priority":
-      // Most urgent first, and within a priority the longest waiting first.
-      return {
-        order: Prisma.sql`t."priority" DESC, t."createdAt" ASC, t."id" DESC`,
-        seek:
-          cursor &&
-          Prisma.sql`t."priority" <= ${cursor.p}::"TicketPriority" AND (t."priority" < ${cursor.p}::"TicketPriority" OR (t."createdAt" >= ${t} AND (t."createdAt" > ${t} OR t."id" < ${cursor.id}::uuid)))`,
-      };
+      return Prisma.sql`${v}::"TicketPriority"`;
     default:
-      return {
-        order: Prisma.sql`t."createdAt" DESC, t."id" ASC`,
-        seek: cursor && Prisma.sql`t."createdAt" <= ${t} AND (t."createdAt" < ${t} OR t."id" > ${cursor.id}::uuid)`,
-      };
+      return Prisma.sql`${v}`;
   }
 }
 
-/** The SQL of one list page (exported for the EXPLAIN test). */
-export function listTicketsSql(filter: TicketFilter, me: { id: string }, limit = PAGE_SIZE): Prisma.Sql {
+/**
+ * ORDER BY and the keyset condition of a sort read forwards or backwards. The condition is spelled
+ * out per column (`a >= x AND (a > x OR ...)`) rather than as a row comparison, because the columns'
+ * directions differ and the leading `a >= x` is what bounds the index range.
+ *
+ * With two sort columns before the id (priority, then created) that bound is only the priority:
+ * a cursor deep inside "low" would scan every earlier "low" row. So the seek comes in two ranges,
+ * "same first column, after the cursor in the second" and "later first column", each an index
+ * range of its own, read as a UNION ALL (listTicketsSql).
+ */
+function orderAndSeek(
+  sort: Sort,
+  forward: boolean,
+  cursor: Cursor | null,
+  fixed: Set<SortKey["column"]>,
+): { order: Prisma.Sql; seeks: Prisma.Sql[] } {
+  const spec = SORT_SPECS[sort];
+  // A column the filter fixes (the status on a status tab) orders nothing, and in the keyset
+  // condition it would only hide the range bound of the next column from the planner.
+  const cols = spec.keys
+    .filter((k) => !fixed.has(k.column))
+    .map((k) => ({ col: Prisma.raw(`t."${k.column}"`), desc: k.desc !== !forward, value: cursor ? keyValue(k.kind, cursor.v[spec.keys.indexOf(k)]) : null }));
+  if (spec.id) cols.push({ col: Prisma.raw(`t."id"`), desc: !forward, value: cursor ? Prisma.sql`${cursor.id}::uuid` : null });
+  const order = Prisma.join(
+    cols.map((c) => Prisma.sql`${c.col} ${Prisma.raw(c.desc ? "DESC" : "ASC")}`),
+    ", ",
+  );
+  if (!cursor) return { order, seeks: [] };
+  const seekFrom = (i: number): Prisma.Sql => {
+    const c = cols[i];
+    const strict = Prisma.raw(c.desc ? "<" : ">");
+    if (i === cols.length - 1) return Prisma.sql`${c.col} ${strict} ${c.value}`;
+    const loose = Prisma.raw(c.desc ? "<=" : ">=");
+    return Prisma.sql`${c.col} ${loose} ${c.value} AND (${c.col} ${strict} ${c.value} OR (${seekFrom(i + 1)}))`;
+  };
+  if (cols.length < 3) return { order, seeks: [seekFrom(0)] };
+  const [first] = cols;
+  return {
+    order,
+    seeks: [Prisma.sql`${first.col} = ${first.value} AND ${seekFrom(1)}`, Prisma.sql`${first.col} ${Prisma.raw(first.desc ? "<" : ">")} ${first.value}`],
+  };
+}
+
+/** The SQL of one list page (exported for the EXPLAIN test). `backwards` reads the page before `filter.before`. */
+export function listTicketsSql(filter: TicketFilter, me: { id: string }, limit = PAGE_SIZE, backwards = false): Prisma.Sql {
   const where = filterConditions(filter, me);
   if (filter.status !== "all") where.push(Prisma.sql`t."status" = ${filter.status}::"TicketStatus"`);
-  const { order, seek } = orderAndSeek(filter.sort, decodeCursor(filter.cursor, filter.sort));
-  if (seek) where.push(seek);
-  const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
+  const forward = (filter.dir === SORT_SPECS[filter.sort].forward) !== backwards;
+  const fixed = new Set<SortKey["column"]>();
+  if (filter.status !== "all") fixed.add("status");
+  if (filter.priority) fixed.add("priority");
+  const { order, seeks } = orderAndSeek(filter.sort, forward, decodeCursor(backwards ? filter.before : filter.cursor, filter.sort), fixed);
+  const range = (seek: Prisma.Sql | null) => {
+    const all = seek ? [...where, seek] : where;
+    const whereSql = all.length ? Prisma.sql`WHERE ${Prisma.join(all, " AND ")}` : Prisma.empty;
+    return Prisma.sql`SELECT * FROM "Ticket" t ${whereSql} ORDER BY ${order} LIMIT ${limit}`;
+  };
+  const page =
+    seeks.length > 1
+      ? Prisma.sql`SELECT * FROM (${Prisma.join(seeks.map((seek) => Prisma.sql`(${range(seek)})`), " UNION ALL ")}) t ORDER BY ${order} LIMIT ${limit}`
+      : range(seeks[0] ?? null);
+  // The read mark is looked up for the page's rows only, one primary-key probe each: a correlated
+  // subquery, because as a join the planner may read all of a staff member's marks into a hash.
   return Prisma.sql`
     SELECT t."id", t."reference", t."status"::text AS "status", t."priority"::text AS "priority", t."name", t."username",
            t."email", t."guideId", t."endStep", t."answers", t."locale", left(t."description", 140) AS "summary",
-           t."createdAt", t."updatedAt", t."assigneeId", s."name" AS "assigneeName", t."version"
-    FROM (SELECT * FROM "Ticket" t ${whereSql} ORDER BY ${order} LIMIT ${limit}) t
+           t."createdAt", t."updatedAt", t."lastActivityAt", t."assigneeId", s."name" AS "assigneeName", t."version",
+           t."lastActivityAt" > COALESCE(
+             (SELECT r."readAt" FROM "TicketReadMark" r WHERE r."staffId" = ${me.id}::uuid AND r."ticketId" = t."id"),
+             '-infinity') AS "unread"
+    FROM (${page}) t
     LEFT JOIN "StaffUser" s ON s."id" = t."assigneeId"
     ORDER BY ${order}`;
 }
 
-export async function listTickets(
-  me: { id: string },
-  filter: TicketFilter,
-  pageSize = PAGE_SIZE,
-): Promise<{ rows: TicketListRow[]; nextCursor: string | null }> {
-  const rows = await db().$queryRaw<TicketListRow[]>(listTicketsSql(filter, me, pageSize + 1));
+export type TicketListPage = { rows: TicketListRow[]; nextCursor: string | null; prevCursor: string | null };
+
+export async function listTickets(me: { id: string }, filter: TicketFilter, pageSize = PAGE_SIZE): Promise<TicketListPage> {
+  const backwards = Boolean(filter.before && decodeCursor(filter.before, filter.sort));
+  const rows = await db().$queryRaw<TicketListRow[]>(listTicketsSql(filter, me, pageSize + 1, backwards));
   const more = rows.length > pageSize;
+  if (backwards) {
+    const page = rows.slice(0, pageSize).reverse();
+    if (!page.length) return { rows: page, nextCursor: null, prevCursor: null };
+    // Read from the page after: that page is there, and the next link leads back to it.
+    return { rows: page, nextCursor: encodeCursor(page[page.length - 1], filter.sort), prevCursor: more ? encodeCursor(page[0], filter.sort) : null };
+  }
   const page = more ? rows.slice(0, pageSize) : rows;
-  return { rows: page, nextCursor: more ? encodeCursor(page[page.length - 1], filter.sort) : null };
+  const cameFromAfter = Boolean(decodeCursor(filter.cursor, filter.sort));
+  return {
+    rows: page,
+    nextCursor: more ? encodeCursor(page[page.length - 1], filter.sort) : null,
+    prevCursor: cameFromAfter && page.length ? encodeCursor(page[0], filter.sort) : null,
+  };
 }
 
-/** Tickets per status tab for the current filter (without the tab and cursor). */
+/** Counts stop here: an exact count of a million rows is a full scan, "1,000+" says enough. */
+export const COUNT_CAP = 1000;
+
+/** Tickets per status tab for the current filter (without the tab and cursor), each capped at COUNT_CAP + 1. */
 export async function countTicketsByStatus(me: { id: string }, filter: TicketFilter): Promise<Record<TicketStatus | "all", number>> {
   const where = filterConditions(filter, me);
-  const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
-  const rows = await db().$queryRaw<{ status: TicketStatus; n: number }[]>`
-    SELECT t."status"::text AS "status", count(*)::int AS "n" FROM "Ticket" t ${whereSql} GROUP BY t."status"`;
-  const counts = { new: 0, open: 0, waiting: 0, resolved: 0, closed: 0, all: 0 };
-  for (const r of rows) {
-    counts[r.status] = r.n;
-    counts.all += r.n;
-  }
-  return counts;
+  const capped = (extra: Prisma.Sql | null) => {
+    const all = extra ? [...where, extra] : where;
+    const whereSql = all.length ? Prisma.sql`WHERE ${Prisma.join(all, " AND ")}` : Prisma.empty;
+    return Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM "Ticket" t ${whereSql} LIMIT ${COUNT_CAP + 1}) c)`;
+  };
+  const columns = TICKET_STATUSES.map((s) => Prisma.sql`${capped(Prisma.sql`t."status" = ${s}::"TicketStatus"`)} AS ${Prisma.raw(`"${s}"`)}`);
+  const [row] = await db().$queryRaw<Record<TicketStatus | "all", number>[]>`
+    SELECT ${Prisma.join(columns, ", ")}, ${capped(null)} AS "all"`;
+  return row;
+}
+
+/** "1,000+" past the cap. */
+export function formatCount(n: number): string {
+  return n > COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-US")}+` : n.toLocaleString("en-US");
 }
 
 /** Every ticket of a filter (all statuses when the tab is "all"), page by page, for the CSV export. */
 export async function* iterateTicketsForExport(me: { id: string }, filter: TicketFilter, pageSize = 500) {
   let cursor: string | undefined = undefined;
   for (;;) {
-    const ids = await db().$queryRaw<TicketListRow[]>(listTicketsSql({ ...filter, cursor }, me, pageSize));
+    const ids = await db().$queryRaw<TicketListRow[]>(listTicketsSql({ ...filter, cursor, before: undefined }, me, pageSize));
     if (!ids.length) return;
     const full = await db().ticket.findMany({
       where: { id: { in: ids.map((r) => r.id) } },

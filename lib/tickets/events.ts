@@ -31,7 +31,21 @@ export type TicketEventInput = {
  * made: "what happened since version n" is the events with a higher one.
  */
 export async function recordEvent(tx: Tx, ticketId: string, actor: EventActor, event: TicketEventInput) {
-  const { version } = await tx.ticket.update({ where: { id: ticketId }, data: { version: { increment: 1 } }, select: { version: true } });
+  const at = event.at ?? new Date();
+  // Unread markers (decision 0019): the entry is activity for everyone but its author. An author who
+  // had read the ticket stays up to date; one who had not (a bulk change from the list) keeps the
+  // ticket unread, since what they have not seen is still there.
+  if (actor.type === "staff") {
+    await tx.$executeRaw`
+      UPDATE "TicketReadMark" r SET "readAt" = GREATEST(r."readAt", ${at})
+      FROM "Ticket" t
+      WHERE r."staffId" = ${actor.id}::uuid AND r."ticketId" = ${ticketId}::uuid AND t."id" = r."ticketId" AND r."readAt" >= t."lastActivityAt"`;
+  }
+  // One statement: the version (a stale form notices, decision 0018), the last activity and, as any
+  // Prisma update of the ticket would, updatedAt.
+  const [{ version }] = await tx.$queryRaw<{ version: number }[]>`
+    UPDATE "Ticket" SET "version" = "version" + 1, "lastActivityAt" = GREATEST("lastActivityAt", ${at}), "updatedAt" = ${new Date()}
+    WHERE "id" = ${ticketId}::uuid RETURNING "version"`;
   const row = await tx.ticketEvent.create({
     data: {
       ticketId,
@@ -41,7 +55,7 @@ export async function recordEvent(tx: Tx, ticketId: string, actor: EventActor, e
       before: event.before,
       after: event.after,
       version,
-      createdAt: event.at ?? new Date(),
+      createdAt: at,
     },
     select: { id: true, version: true },
   });

@@ -12,8 +12,27 @@ const day = z
 
 export const STATUS_TABS = [...TICKET_STATUS.values, "all"] as const;
 export type StatusTab = (typeof STATUS_TABS)[number];
-export const SORTS = ["newest", "oldest", "priority", "updated"] as const;
+/** The list's sortable columns; each is an index range scan at a million tickets (decision 0019). */
+export const SORTS = ["created", "activity", "reference", "requester", "status", "priority"] as const;
 export type Sort = (typeof SORTS)[number];
+export type SortDir = "asc" | "desc";
+/** The direction a column header sorts in first: newest, most urgent, A to Z. */
+export const DEFAULT_DIR: Record<Sort, SortDir> = {
+  created: "desc",
+  activity: "desc",
+  reference: "asc",
+  requester: "asc",
+  status: "asc",
+  priority: "desc",
+};
+// Sort values of links and bookmarks made before the table had column sorts.
+const LEGACY_SORTS: Record<string, [Sort, SortDir]> = {
+  newest: ["created", "desc"],
+  oldest: ["created", "asc"],
+  updated: ["activity", "desc"],
+};
+/** "Mine" means every status: an agent's own tickets are spread over the tabs. */
+export const defaultStatus = (assignee: string | undefined): StatusTab => (assignee === "me" ? "all" : "new");
 
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
@@ -36,10 +55,15 @@ function answerFilters(raw: Record<string, unknown>): Record<string, string> {
 export const TicketFilterSchema = z.preprocess(
   (raw) => {
     const flat: Record<string, unknown> = raw && typeof raw === "object" ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, one(v)])) : {};
+    const legacy = typeof flat.sort === "string" && Object.hasOwn(LEGACY_SORTS, flat.sort) ? LEGACY_SORTS[flat.sort] : null;
+    if (legacy) {
+      flat.sort = legacy[0];
+      flat.dir ??= legacy[1];
+    }
     return { ...flat, answers: answerFilters(flat) };
   },
   z.object({
-    status: z.enum(STATUS_TABS).catch("new").default("new"),
+    status: z.enum(STATUS_TABS).optional().catch(undefined),
     priority: optionalEnum(TICKET_PRIORITY.values),
     // me | unassigned | anyone | a staff id
     assignee: z
@@ -61,9 +85,17 @@ export const TicketFilterSchema = z.preprocess(
       // A search box is a lookup, not stored text: control characters are dropped, not an error.
       .preprocess((v) => (typeof v === "string" ? stripControlCharacters(v).trim().slice(0, 200) : undefined), z.string().optional())
       .transform((v) => (v ? v : undefined)),
-    sort: z.enum(SORTS).catch("newest").default("newest"),
-    cursor: z.string().max(300).optional().catch(undefined),
-  }),
+    sort: z.enum(SORTS).catch("created").default("created"),
+    dir: z.enum(["asc", "desc"]).optional().catch(undefined),
+    // Keyset cursors: the page after `cursor`, or the page before `before`.
+    cursor: z.string().max(600).optional().catch(undefined),
+    before: z.string().max(600).optional().catch(undefined),
+  }).transform((f) => ({
+    ...f,
+    status: f.status ?? defaultStatus(f.assignee),
+    dir: f.dir ?? DEFAULT_DIR[f.sort],
+    before: f.cursor ? undefined : f.before,
+  })),
 );
 export type TicketFilter = z.infer<typeof TicketFilterSchema>;
 
@@ -75,7 +107,13 @@ export function filterToParams(filter: Partial<TicketFilter>, overrides: Partial
   for (const [k, v] of Object.entries(answers ?? {})) params.set(`${ANSWER_PARAM_PREFIX}${k}`, v);
   for (const [k, v] of Object.entries(merged)) {
     if (v === undefined || v === "") continue;
-    if ((k === "status" && v === "new") || (k === "assignee" && v === "anyone") || (k === "sort" && v === "newest")) continue;
+    if (
+      (k === "status" && v === defaultStatus(merged.assignee)) ||
+      (k === "assignee" && v === "anyone") ||
+      (k === "sort" && v === "created") ||
+      (k === "dir" && v === DEFAULT_DIR[(merged.sort ?? "created") as Sort])
+    )
+      continue;
     params.set(k, v);
   }
   return params;

@@ -2,8 +2,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth/guards";
+import { createSavedView, deleteSavedView, MAX_VIEWS_PER_OWNER, renameSavedView } from "@/lib/data/saved-views";
 import { bulkUpdate } from "@/lib/tickets/bulk-update";
 import { TicketError } from "@/lib/tickets/errors";
+import { SavedViewCreateSchema, SavedViewDeleteSchema, SavedViewRenameSchema } from "@/lib/validation/saved-view";
 import { BulkActionSchema, BulkIdsSchema, TicketVersionSchema } from "@/lib/validation/triage";
 
 // Only list URLs: the form's "back" field must not become an open redirect.
@@ -45,4 +47,38 @@ export async function bulkAction(formData: FormData) {
   }
   revalidatePath("/admin/tickets");
   redirect(withNotice(back, "bulk", `done-${result.changed}-${result.skipped}-${result.moved}`));
+}
+
+export type SavedViewFormState = { ok?: boolean; error?: string; name?: string; shared?: boolean };
+
+const firstError = (issues: { message: string }[]) => issues[0]?.message ?? "入力内容を確認してください。";
+
+export async function createViewAction(_prev: SavedViewFormState, formData: FormData): Promise<SavedViewFormState> {
+  const user = await requireStaff();
+  const typed = { name: String(formData.get("name") ?? ""), shared: formData.get("shared") === "on" };
+  const input = SavedViewCreateSchema.safeParse(Object.fromEntries(formData));
+  if (!input.success) return { ...typed, error: firstError(input.error.issues) };
+  const created = await createSavedView(user, input.data);
+  if (!created) return { ...typed, error: `ビューは1人${MAX_VIEWS_PER_OWNER}件までです。使わないビューを削除してください。` };
+  revalidatePath("/admin/tickets");
+  return { ok: true };
+}
+
+export async function renameViewAction(_prev: SavedViewFormState, formData: FormData): Promise<SavedViewFormState> {
+  const user = await requireStaff();
+  const typed = { name: String(formData.get("name") ?? "") };
+  const input = SavedViewRenameSchema.safeParse(Object.fromEntries(formData));
+  if (!input.success) return { ...typed, error: firstError(input.error.issues) };
+  if (!(await renameSavedView(user, input.data.id, input.data.name))) return { ...typed, error: "このビューは変更できません(削除されたか、他の人のビューです)。" };
+  revalidatePath("/admin/tickets");
+  return { ok: true };
+}
+
+export async function deleteViewAction(formData: FormData) {
+  const user = await requireStaff();
+  const back = backTo(formData.get("back"));
+  const input = SavedViewDeleteSchema.safeParse(Object.fromEntries(formData));
+  const done = input.success && (await deleteSavedView(user, input.data.id));
+  revalidatePath("/admin/tickets");
+  redirect(withNotice(back, "view", done ? "deleted" : "denied"));
 }

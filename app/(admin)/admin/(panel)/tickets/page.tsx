@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { buttonClass, inputClass, PriorityBadge, secondaryButtonClass, StatusBadge, Time } from "@/components/admin/format";
+import { buttonClass, formatDateTime, inputClass, secondaryButtonClass } from "@/components/admin/format";
+import { KeyboardShortcuts } from "@/components/admin/keyboard-shortcuts";
 import { LiveUpdates } from "@/components/admin/live-updates";
 import { endStepOptions, stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
+import { listSavedViews } from "@/lib/data/saved-views";
 import { listAssignableStaff } from "@/lib/data/staff";
-import { countTicketsByStatus, listTickets } from "@/lib/data/ticket-list";
+import { countTicketsByStatus, formatCount, listTickets } from "@/lib/data/ticket-list";
 import { getGuideDeclaration, listAllGuideIds } from "@/lib/content";
 import { answerFields } from "@/lib/guides/answers";
 import { TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
-import { ANSWER_PARAM_PREFIX, filterToParams, STATUS_TABS, TicketFilterSchema, type TicketFilter } from "@/lib/validation/triage";
-import { bulkAction } from "./actions";
+import { ANSWER_PARAM_PREFIX, DEFAULT_DIR, filterToParams, STATUS_TABS, TicketFilterSchema, type Sort, type TicketFilter } from "@/lib/validation/triage";
+import { SavedViews } from "./_components/saved-views";
+import { bulkAction, createViewAction, deleteViewAction, renameViewAction } from "./actions";
 
 export const metadata: Metadata = { title: "チケット" };
 
@@ -36,9 +39,15 @@ const T = {
   from: "受付日(から)",
   to: "受付日(まで)",
   sort: "並び順",
-  sorts: { newest: "新しい順", oldest: "古い順", priority: "優先度順", updated: "最終更新順" },
+  sorts: { created: "受付日時", activity: "最終更新", reference: "受付番号", requester: "依頼者", status: "状態", priority: "優先度" } satisfies Record<Sort, string>,
   next: "次のページ",
+  prev: "前のページ",
   first: "最初のページ",
+  mine: "自分の担当",
+  total: (n: string) => `${n}件`,
+  unread: "未読",
+  columns: { reference: "受付番号", summary: "内容", requester: "依頼者", guide: "ガイド・終了ステップ", status: "状態", priority: "優先度", assignee: "担当者", created: "経過", activity: "最終更新" },
+  viewNotice: (v: string) => (v === "deleted" ? "ビューを削除しました。" : "このビューは削除できません(削除済みか、他の人のビューです)。"),
   empty: "条件に合うチケットはありません。",
   select: "選択",
   bulk: "選択したチケットを一括変更",
@@ -68,14 +77,34 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
   const raw = await searchParams;
   const user = await requireStaff(`/admin/tickets?${new URLSearchParams(raw as Record<string, string>)}`);
   const filter = TicketFilterSchema.parse(raw);
-  const [counts, page, staff] = await Promise.all([countTicketsByStatus(user, filter), listTickets(user, filter), listAssignableStaff()]);
+  const [counts, page, staff, views] = await Promise.all([
+    countTicketsByStatus(user, filter),
+    listTickets(user, filter),
+    listAssignableStaff(),
+    listSavedViews(user),
+  ]);
   const href = (overrides: Partial<Record<keyof TicketFilter, string | undefined>>) => {
-    const qs = filterToParams(filter, { cursor: undefined, ...overrides }).toString();
+    const qs = filterToParams(filter, { cursor: undefined, before: undefined, ...overrides }).toString();
     return `/admin/tickets${qs ? `?${qs}` : ""}`;
   };
-  const current = href({ cursor: filter.cursor });
-  const exportQs = filterToParams(filter, { cursor: undefined }).toString();
+  const current = href({ cursor: filter.cursor, before: filter.before });
+  const exportQs = filterToParams(filter, { cursor: undefined, before: undefined }).toString();
   const bulkNotice = typeof raw.bulk === "string" ? T.bulkNotice(raw.bulk) : null;
+  const viewNotice = typeof raw.view === "string" ? T.viewNotice(raw.view) : null;
+  const now = new Date();
+  // A column header links to its sort; a second click on the sorted column reverses it.
+  const sortHeader = (sort: Sort, label: string, className = "") => {
+    const active = filter.sort === sort;
+    const dir = active ? (filter.dir === "asc" ? "desc" : "asc") : DEFAULT_DIR[sort];
+    return (
+      <th scope="col" aria-sort={active ? (filter.dir === "asc" ? "ascending" : "descending") : undefined} className={`${thClass} ${className}`}>
+        <Link href={href({ sort, dir })} className="inline-flex items-center gap-1 text-brand-700 underline">
+          {label}
+          <span aria-hidden="true">{active ? (filter.dir === "asc" ? "▲" : "▼") : ""}</span>
+        </Link>
+      </th>
+    );
+  };
   const hasFilters = Boolean(
     filter.priority || filter.assignee !== "anyone" || filter.guide || filter.endStep || Object.keys(filter.answers).length || filter.locale || filter.from || filter.to,
   );
@@ -91,11 +120,17 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{T.title}</h1>
         <LiveUpdates renderedAt={new Date().getTime()} />
-        {user.role === "admin" ? (
-          <a href={`/api/admin/tickets.csv${exportQs ? `?${exportQs}` : ""}`} className={secondaryButtonClass}>
-            {T.export}
-          </a>
-        ) : null}
+        <div className="flex flex-wrap items-center gap-2">
+          <Link href="/admin/tickets?assignee=me" aria-current={exportQs === "assignee=me" ? "page" : undefined} className={secondaryButtonClass}>
+            {T.mine}
+          </Link>
+          <KeyboardShortcuts scope="list" />
+          {user.role === "admin" ? (
+            <a href={`/api/admin/tickets.csv${exportQs ? `?${exportQs}` : ""}`} className={secondaryButtonClass}>
+              {T.export}
+            </a>
+          ) : null}
+        </div>
       </div>
 
       <nav aria-label={T.tabs} className="mt-4">
@@ -107,10 +142,10 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
                 <Link
                   href={href({ status: s })}
                   aria-current={active ? "page" : undefined}
-                  className={`inline-flex min-h-11 items-center gap-1 rounded-t px-3 ${active ? "border border-b-0 border-slate-300 bg-white font-bold" : "text-brand-700 hover:bg-white"}`}
+                  className={`inline-flex min-h-11 items-center gap-1 rounded-t px-3 md:min-h-9 ${active ? "border border-b-0 border-slate-300 bg-white font-bold" : "text-brand-700 hover:bg-white"}`}
                 >
                   {s === "all" ? T.all : TICKET_STATUS.label(s, "ja")}
-                  <span className="rounded-full bg-slate-200 px-2 text-sm text-slate-800">{counts[s]}</span>
+                  <span className="rounded-full bg-slate-200 px-2 text-sm text-slate-800">{formatCount(counts[s])}</span>
                 </Link>
               </li>
             );
@@ -118,16 +153,19 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
         </ul>
       </nav>
 
-      <form method="get" action="/admin/tickets" className="mt-4 rounded border border-slate-300 bg-white p-3" role="search">
+      <div className="mt-3 grid gap-4 xl:grid-cols-[minmax(0,1fr)_14rem]">
+      <div className="min-w-0">
+      <form method="get" action="/admin/tickets" className="rounded border border-slate-300 bg-white p-2" role="search">
         <input type="hidden" name="status" value={filter.status} />
         <div className="flex flex-wrap items-end gap-2">
-          <div className="min-w-0 flex-1">
-            <label htmlFor="q" className="block font-medium">{T.search}</label>
-            <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} placeholder={T.searchHint} className={inputClass} />
+          {/* Labels beside their fields from md up: every line above the table is a ticket fewer in view. */}
+          <div className="min-w-0 flex-1 basis-48 md:flex md:items-center md:gap-2">
+            <label htmlFor="q" className="block shrink-0 font-medium">{T.search}</label>
+            <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} placeholder={T.searchHint} className={`${inputClass} md:mt-0`} />
           </div>
-          <div>
-            <label htmlFor="sort" className="block font-medium">{T.sort}</label>
-            <select id="sort" name="sort" defaultValue={filter.sort} className={inputClass}>
+          <div className="md:flex md:items-center md:gap-2">
+            <label htmlFor="sort" className="block shrink-0 font-medium">{T.sort}</label>
+            <select id="sort" name="sort" defaultValue={filter.sort} className={`${inputClass} md:mt-0`}>
               {Object.entries(T.sorts).map(([v, l]) => (
                 <option key={v} value={v}>{l}</option>
               ))}
@@ -135,8 +173,8 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
           </div>
           <button type="submit" className={buttonClass}>{T.search}</button>
         </div>
-        <details open={hasFilters} className="mt-3">
-          <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-brand-700">{T.filters}</summary>
+        <details open={hasFilters} className="mt-1">
+          <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-brand-700 md:min-h-8">{T.filters}</summary>
           <div className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
             <Select id="priority" label={T.priority} value={filter.priority} options={TICKET_PRIORITY.values.map((v) => [v, TICKET_PRIORITY.label(v, "ja")])} />
             <Select
@@ -184,18 +222,18 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
         </details>
       </form>
 
-      {bulkNotice ? (
-        <p role="status" className="mt-4 rounded border border-slate-300 bg-white p-3">{bulkNotice}</p>
+      {bulkNotice || viewNotice ? (
+        <p role="status" className="mt-3 rounded border border-slate-300 bg-white p-3">{bulkNotice ?? viewNotice}</p>
       ) : null}
 
-      <form action={bulkAction} className="mt-4">
+      <form action={bulkAction} className="mt-3">
         <input type="hidden" name="back" value={current} />
         {page.rows.length ? (
-          <fieldset className="mb-3 flex flex-wrap items-end gap-2 rounded border border-slate-300 bg-white p-3">
-            <legend className="px-1 font-medium">{T.bulk}</legend>
-            <div className="min-w-0 flex-1">
-              <label htmlFor="op" className="block">{T.bulkOp}</label>
-              <select id="op" name="op" className={inputClass} defaultValue="">
+          <fieldset className="mb-2 flex flex-wrap items-center gap-2 rounded border border-slate-300 bg-white px-2 py-1">
+            <legend className="sr-only">{T.bulk}</legend>
+            <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
+              <label htmlFor="op" className="shrink-0">{T.bulkOp}</label>
+              <select id="op" name="op" className="block min-h-11 min-w-0 flex-1 rounded border border-slate-400 bg-white px-2 md:min-h-9" defaultValue="">
                 <option value="" disabled>—</option>
                 <optgroup label={T.assignTo}>
                   <option value={`assign:${user.id}`}>{T.me}({user.name})</option>
@@ -216,50 +254,121 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
                 </optgroup>
               </select>
             </div>
-            <button type="submit" className={buttonClass}>{T.bulkSubmit}</button>
+            <button type="submit" className={`${buttonClass} md:min-h-9`}>{T.bulkSubmit}</button>
+            <span className="text-sm text-slate-700">{T.total(formatCount(counts[filter.status]))}</span>
           </fieldset>
         ) : null}
 
         {page.rows.length ? (
-          <ul className="divide-y divide-slate-200 rounded border border-slate-300 bg-white" aria-label={T.title}>
-            {page.rows.map((t) => (
-              <li key={t.id} className="flex gap-3 p-3" data-testid="ticket-row">
-                <input type="checkbox" name="ids" value={t.id} id={`sel-${t.id}`} className="mt-1 size-6 shrink-0" />
-                <input type="hidden" name={`v.${t.id}`} value={t.version} />
-                <label htmlFor={`sel-${t.id}`} className="sr-only">{T.select} {t.reference}</label>
-                <div className="min-w-0 flex-1">
-                  <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                    <Link href={`/admin/tickets/${t.reference}`} className="font-mono font-semibold text-brand-700 underline">
+          <table className="w-full border-collapse rounded border border-slate-300 bg-white text-sm max-md:block" aria-label={T.title}>
+            <thead className="max-md:sr-only">
+              <tr className="border-b border-slate-300 bg-slate-50 text-left">
+                <th scope="col" className={`${thClass} w-8`}><span className="sr-only">{T.select}</span></th>
+                {sortHeader("reference", T.columns.reference)}
+                <th scope="col" className={thClass}>{T.columns.summary}</th>
+                {sortHeader("requester", T.columns.requester)}
+                <th scope="col" className={thClass}>{T.columns.guide}</th>
+                {sortHeader("status", T.columns.status)}
+                {sortHeader("priority", T.columns.priority)}
+                <th scope="col" className={thClass}>{T.columns.assignee}</th>
+                {sortHeader("created", T.columns.created)}
+                {sortHeader("activity", T.columns.activity)}
+              </tr>
+            </thead>
+            <tbody className="max-md:block">
+              {page.rows.map((t) => (
+                <tr
+                  key={t.id}
+                  data-ticket-row
+                  data-reference={t.reference}
+                  data-unread={t.unread ? "true" : undefined}
+                  data-testid="ticket-row"
+                  className="border-b border-slate-200 focus-within:bg-brand-50 hover:bg-slate-50 data-[selected=true]:bg-brand-50 max-md:flex max-md:flex-wrap max-md:items-center max-md:gap-x-2 max-md:px-2 max-md:py-1"
+                >
+                  <td className={`${tdClass} max-md:order-first`}>
+                    <input type="checkbox" name="ids" value={t.id} id={`sel-${t.id}`} className="size-6 align-middle md:size-4" />
+                    {/* The version this row showed: a ticket changed since is skipped (decision 0018). */}
+                    <input type="hidden" name={`v.${t.id}`} value={t.version} />
+                    <label htmlFor={`sel-${t.id}`} className="sr-only">{T.select} {t.reference}</label>
+                  </td>
+                  <td className={`${tdClass} whitespace-nowrap`}>
+                    {t.unread ? (
+                      <span className="mr-1 inline-block size-2 rounded-full bg-brand-700 align-middle" aria-hidden="true" />
+                    ) : null}
+                    <Link href={`/admin/tickets/${t.reference}`} className={`inline-flex items-center font-mono text-brand-700 underline max-md:min-h-11 ${t.unread ? "font-bold" : ""}`}>
                       {t.reference}
+                      {t.unread ? <span className="sr-only">({T.unread})</span> : null}
                     </Link>
-                    <StatusBadge status={t.status} />
-                    <PriorityBadge priority={t.priority} />
-                    <span className="text-sm text-slate-700"><Time value={t.createdAt} /></span>
-                  </div>
-                  <p className="mt-1 break-words">
-                    <span className="font-medium">{t.name}</span> <span className="text-slate-700">({t.username})</span>
-                  </p>
-                  <p className="mt-1 line-clamp-2 break-words text-sm text-slate-800" lang={t.locale}>{t.summary}</p>
-                  <p className="mt-1 text-sm text-slate-700">
-                    {t.guideId ? (getGuideDeclaration(t.guideId)?.catalog.title.ja ?? t.guideId) : T.noGuide} ・ {stepName(t.guideId, t.endStep)} ・{" "}
-                    {T.assignee}: {t.assigneeName ?? T.unassignedShort}
-                  </p>
-                </div>
-              </li>
-            ))}
-          </ul>
+                  </td>
+                  <td className={`${tdClass} max-w-0 max-md:order-last max-md:w-full max-md:max-w-full`}>
+                    <span className={`block truncate ${t.unread ? "font-semibold" : ""}`} lang={t.locale} title={t.summary}>{t.summary}</span>
+                  </td>
+                  <td className={`${tdClass} max-w-32`}>
+                    <span className="block truncate" title={`${t.name} (${t.username})`}>{t.username}</span>
+                  </td>
+                  <td className={`${tdClass} max-w-40 max-md:hidden`}>
+                    <span className="block truncate" title={`${guideTitle(t.guideId)} ・ ${stepName(t.guideId, t.endStep)}`}>
+                      {guideTitle(t.guideId)} ・ {stepName(t.guideId, t.endStep)}
+                    </span>
+                  </td>
+                  <td className={`${tdClass} whitespace-nowrap`}>{TICKET_STATUS.label(t.status, "ja")}</td>
+                  <td className={`${tdClass} whitespace-nowrap ${t.priority === "urgent" ? "font-bold text-red-800" : t.priority === "high" ? "text-orange-900" : ""}`}>
+                    <span className="md:sr-only">{T.priority}: </span>{TICKET_PRIORITY.label(t.priority, "ja")}
+                  </td>
+                  <td className={`${tdClass} max-w-28`}>
+                    <span className="block truncate">{t.assigneeName ?? <span className="text-slate-700">{T.unassignedShort}</span>}</span>
+                  </td>
+                  <td className={`${tdClass} whitespace-nowrap`}>
+                    <time dateTime={t.createdAt.toISOString()} title={formatDateTime(t.createdAt)}>{age(t.createdAt, now)}</time>
+                  </td>
+                  <td className={`${tdClass} whitespace-nowrap max-md:hidden`}>
+                    <time dateTime={t.lastActivityAt.toISOString()} title={formatDateTime(t.lastActivityAt)}>{age(t.lastActivityAt, now)}前</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         ) : (
           <p className="rounded border border-slate-300 bg-white p-6 text-center">{T.empty}</p>
         )}
       </form>
 
-      <nav aria-label="ページ" className="mt-4 flex flex-wrap gap-2">
-        {filter.cursor ? <Link href={href({})} className={secondaryButtonClass}>{T.first}</Link> : null}
+      <nav aria-label="ページ" className="mt-3 flex flex-wrap gap-2">
+        {filter.cursor || filter.before ? <Link href={href({})} className={secondaryButtonClass}>{T.first}</Link> : null}
+        {page.prevCursor ? <Link href={href({ before: page.prevCursor })} className={secondaryButtonClass} rel="prev">{T.prev}</Link> : null}
         {page.nextCursor ? <Link href={href({ cursor: page.nextCursor })} className={secondaryButtonClass} rel="next">{T.next}</Link> : null}
       </nav>
+      </div>
+      <aside aria-label="ビュー" className="min-w-0">
+        <SavedViews
+          views={views.map((v) => ({ ...v, canEdit: v.mine || (v.shared && user.role === "admin") }))}
+          currentQuery={exportQs}
+          back={current}
+          createAction={createViewAction}
+          renameAction={renameViewAction}
+          deleteAction={deleteViewAction}
+        />
+      </aside>
+      </div>
     </div>
   );
 }
+
+const thClass = "px-2 py-1 font-semibold whitespace-nowrap";
+const tdClass = "px-2 py-1 max-md:block max-md:p-0";
+
+function guideTitle(guideId: string | null) {
+  return guideId ? (getGuideDeclaration(guideId)?.catalog.title.ja ?? guideId) : T.noGuide;
+}
+
+/** "5分", "3時間", "2日": how long ago, at a glance; the exact time is in the title. */
+function age(from: Date, now: Date) {
+  const minutes = Math.max(0, Math.floor((now.getTime() - from.getTime()) / 60_000));
+  if (minutes < 60) return `${minutes}分`;
+  if (minutes < 60 * 24) return `${Math.floor(minutes / 60)}時間`;
+  return `${Math.floor(minutes / (60 * 24))}日`;
+}
+
 
 function Select({ id, label, value, options, noAny }: { id: string; label: string; value: string | undefined; options: [string, string][]; noAny?: boolean }) {
   return (

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDateTime, PriorityBadge, StatusBadge, Time } from "@/components/admin/format";
 import { LiveUpdates } from "@/components/admin/live-updates";
+import { KeyboardShortcuts } from "@/components/admin/keyboard-shortcuts";
 import { stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
 import { getGuide, getGuideDeclaration } from "@/lib/content";
 import { genericForm } from "@/lib/guides/generic-form";
 import { listAssignableStaff } from "@/lib/data/staff";
 import { getTicketForStaff, listSimilarTickets, type StaffTicket } from "@/lib/data/ticket-detail";
+import { markTicketRead } from "@/lib/data/ticket-reads";
 import { allowedTransitions } from "@/lib/tickets/workflow";
 import { describeAnswers, optionLabel, readAnswers } from "@/lib/guides/answers";
 import { COMMON_FIELDS } from "@/lib/guides/common-fields";
@@ -32,14 +34,21 @@ export default async function TicketPage({ params, searchParams }: { params: Par
   const ticket = await getTicketForStaff(user, reference);
   if (!ticket) notFound();
   const { notice, from, compose, canned } = await searchParams;
-  const [staff, similar, cannedOptions] = await Promise.all([listAssignableStaff(), listSimilarTickets(ticket), cannedOptionsFor(ticket)]);
+  // Opening the page is reading it, for this staff member only (decision 0019).
+  const [staff, similar, cannedOptions] = await Promise.all([
+    listAssignableStaff(),
+    listSimilarTickets(ticket),
+    cannedOptionsFor(ticket),
+    markTicketRead(user, ticket.id),
+  ]);
   const lang = ticket.locale === "en" ? "en" : "ja";
 
   return (
     <div>
-      <p>
+      <div className="flex flex-wrap items-center justify-between gap-2">
         <Link href="/admin/tickets" className="inline-flex min-h-11 items-center text-brand-700 underline">← チケット一覧</Link>
-      </p>
+        <KeyboardShortcuts scope="detail" />
+      </div>
       <div className="flex flex-wrap items-center gap-2">
         <h1 className="font-mono text-2xl font-bold">{ticket.reference}</h1>
         <StatusBadge status={ticket.status} />
