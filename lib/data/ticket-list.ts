@@ -70,13 +70,29 @@ function filterConditions(filter: TicketFilter, me: { id: string }): Prisma.Sql[
   // Day bounds are Japan days: staff think in Japan time whatever the server's zone.
   if (filter.from) where.push(Prisma.sql`t."createdAt" >= ${jstDayStart(filter.from)}`);
   if (filter.to) where.push(Prisma.sql`t."createdAt" < ${new Date(jstDayStart(filter.to).getTime() + 86_400_000)}`);
-  if (filter.q) {
-    // The exact expression of the GIN trigram index "Ticket_search_trgm_idx", so that it applies.
-    where.push(
-      Prisma.sql`(t."reference" || ' ' || t."username" || ' ' || t."name" || ' ' || t."email" || ' ' || t."description") ILIKE ${containsPattern(filter.q)}`,
-    );
-  }
+  if (filter.q) where.push(searchCondition(filter.q));
   return where;
+}
+
+// The exact expression of the GIN trigram index "Ticket_search_trgm_idx" (migration
+// 20261126140500_ticket_search), so that it applies: the ticket's own fields, then every message and
+// internal note ("searchText"). Staff only: notes are in it.
+const SEARCH_TEXT = Prisma.sql`(t."reference" || ' ' || t."username" || ' ' || t."name" || ' ' || t."email" || ' ' || t."affiliation" || ' ' || t."description" || ' ' || t."searchText")`;
+
+/** Shorter queries than this match word starts only (see searchCondition). */
+export const SHORT_QUERY_LENGTH = 3;
+
+/**
+ * Substring search, case-insensitive, with % and _ literal. A query of one or two characters has no
+ * trigram, so a substring ILIKE could only be answered by reading every row; such a query matches
+ * where a word starts with it instead (a family name 田中, a username's start s12), which the same
+ * trigram index answers through word similarity ("<%", padded word-start trigrams), and the ILIKE
+ * keeps the result to real substrings (decision 0023).
+ */
+function searchCondition(q: string): Prisma.Sql {
+  const contains = Prisma.sql`${SEARCH_TEXT} ILIKE ${containsPattern(q)}`;
+  if ([...q].length >= SHORT_QUERY_LENGTH) return contains;
+  return Prisma.sql`(${q} <% ${SEARCH_TEXT} AND ${contains})`;
 }
 
 // ORDER BY and keyset conditions follow the column order of the indexes (status, createdAt DESC, id),

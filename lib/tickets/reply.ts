@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { enqueueMail } from "@/lib/data/outbox";
 import { staffReplyMail } from "@/lib/mail/templates";
 import { applyStatus, type Actor } from "@/lib/tickets/change-properties";
+import { insertMessage } from "@/lib/tickets/add-message";
 import { recordEvent, staffActor } from "@/lib/tickets/events";
 import { lockTicket } from "@/lib/tickets/lock";
 import { canTransition } from "@/lib/tickets/workflow";
@@ -14,10 +15,7 @@ export async function addReply(actor: Actor, ticketId: string, body: string, the
   return db().$transaction(async (tx) => {
     const ticket = await lockTicket(tx, ticketId);
     const now = new Date();
-    const message = await tx.ticketMessage.create({
-      data: { ticketId: ticket.id, authorType: "staff", authorId: actor.id, visibility: "public", body, createdAt: now },
-      select: { id: true },
-    });
+    const message = await insertMessage(tx, { ticketId: ticket.id, authorType: "staff", authorId: actor.id, visibility: "public", body, createdAt: now });
     await recordEvent(tx, ticket.id, staffActor(actor), { kind: "reply", after: { messageId: message.id }, at: now });
     await tx.ticket.update({ where: { id: ticket.id }, data: { firstResponseAt: ticket.firstResponseAt ?? now, updatedAt: now } });
     const mail = staffReplyMail({ locale: ticket.locale === "en" ? "en" : "ja", name: ticket.name, reference: ticket.reference, body });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { insertAttachment } from "@/lib/data/attachments";
 import { ticketByTokenWhere } from "@/lib/data/tickets";
 import type { Screenshot } from "@/lib/screenshot";
+import { insertMessage } from "@/lib/tickets/add-message";
 import { recordEvent } from "@/lib/tickets/events";
 import { requesterCanWrite, statusAfterRequesterMessage, type TicketStatus } from "@/lib/tickets/workflow";
 
@@ -17,10 +18,7 @@ export async function addRequesterMessage(token: string, body: string, screensho
     // Lock the row: a staff status change and this reopen must not interleave.
     const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text FROM "Ticket" WHERE "id" = ${ticket.id}::uuid FOR UPDATE`;
     if (!requesterCanWrite(locked.status)) return null;
-    const message = await tx.ticketMessage.create({
-      data: { ticketId: ticket.id, authorType: "requester", visibility: "public", body },
-      select: { id: true },
-    });
+    const message = await insertMessage(tx, { ticketId: ticket.id, authorType: "requester", visibility: "public", body });
     await recordEvent(tx, ticket.id, { type: "requester" }, { kind: "requester_message", after: { messageId: message.id }, at: now });
     if (screenshot) {
       const file = await insertAttachment(tx, ticket.id, screenshot, message.id);

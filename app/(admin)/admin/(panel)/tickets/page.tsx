@@ -5,6 +5,8 @@ import { endStepOptions, stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
 import { listAssignableStaff } from "@/lib/data/staff";
 import { countTicketsByStatus, listTickets } from "@/lib/data/ticket-list";
+import { describeSearchMatches, type SearchMatch } from "@/lib/data/ticket-search";
+import { MarkedText } from "@/components/help/marked-text";
 import { getGuideDeclaration, listAllGuideIds } from "@/lib/content";
 import { answerFields } from "@/lib/guides/answers";
 import { TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
@@ -18,7 +20,9 @@ const T = {
   tabs: "状態",
   all: "すべて",
   search: "検索",
-  searchHint: "受付番号・ユーザ名・氏名・メール・内容",
+  searchHint: "受付番号・依頼者・内容・メッセージ・内部メモ",
+  searchHelp: "3文字以上は部分一致で探します。2文字は語の先頭(姓「田中」、ユーザ名の先頭など)、1文字は1文字だけの語に一致するものを探します。",
+  matched: { reference: "受付番号に一致", requester: "依頼者情報に一致", description: "内容に一致", message: "メッセージに一致", note: "内部メモに一致" },
   filters: "絞り込み",
   apply: "適用",
   reset: "条件をクリア",
@@ -68,6 +72,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
   const user = await requireStaff(`/admin/tickets?${new URLSearchParams(raw as Record<string, string>)}`);
   const filter = TicketFilterSchema.parse(raw);
   const [counts, page, staff] = await Promise.all([countTicketsByStatus(user, filter), listTickets(user, filter), listAssignableStaff()]);
+  const matches = filter.q ? await describeSearchMatches(page.rows.map((r) => r.id), filter.q) : null;
   const href = (overrides: Partial<Record<keyof TicketFilter, string | undefined>>) => {
     const qs = filterToParams(filter, { cursor: undefined, ...overrides }).toString();
     return `/admin/tickets${qs ? `?${qs}` : ""}`;
@@ -121,7 +126,8 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
         <div className="flex flex-wrap items-end gap-2">
           <div className="min-w-0 flex-1">
             <label htmlFor="q" className="block font-medium">{T.search}</label>
-            <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} placeholder={T.searchHint} className={inputClass} />
+            <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} placeholder={T.searchHint} aria-describedby="q-help" className={inputClass} />
+            <p id="q-help" className="mt-1 text-sm text-slate-700">{T.searchHelp}</p>
           </div>
           <div>
             <label htmlFor="sort" className="block font-medium">{T.sort}</label>
@@ -237,6 +243,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
                     <span className="font-medium">{t.name}</span> <span className="text-slate-700">({t.username})</span>
                   </p>
                   <p className="mt-1 line-clamp-2 break-words text-sm text-slate-800" lang={t.locale}>{t.summary}</p>
+                  <SearchMatchLine match={matches?.get(t.id)} />
                   <p className="mt-1 text-sm text-slate-700">
                     {t.guideId ? (getGuideDeclaration(t.guideId)?.catalog.title.ja ?? t.guideId) : T.noGuide} ・ {stepName(t.guideId, t.endStep)} ・{" "}
                     {T.assignee}: {t.assigneeName ?? T.unassignedShort}
@@ -255,6 +262,16 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
         {page.nextCursor ? <Link href={href({ cursor: page.nextCursor })} className={secondaryButtonClass} rel="next">{T.next}</Link> : null}
       </nav>
     </div>
+  );
+}
+
+function SearchMatchLine({ match }: { match: SearchMatch | undefined }) {
+  if (!match) return null;
+  return (
+    <p className="mt-1 break-words text-sm text-slate-800" data-search-match={match.field}>
+      <span className="mr-1 rounded bg-slate-200 px-1.5 font-medium">{T.matched[match.field]}</span>
+      {match.snippet ? <MarkedText parts={match.snippet} /> : null}
+    </p>
   );
 }
 
