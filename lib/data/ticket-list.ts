@@ -79,20 +79,22 @@ function filterConditions(filter: TicketFilter, me: { id: string }): Prisma.Sql[
 // internal note ("searchText"). Staff only: notes are in it.
 const SEARCH_TEXT = Prisma.sql`(t."reference" || ' ' || t."username" || ' ' || t."name" || ' ' || t."email" || ' ' || t."affiliation" || ' ' || t."description" || ' ' || t."searchText")`;
 
-/** Shorter queries than this match word starts only (see searchCondition). */
+/** Shorter queries than this match the starts of words of the requester's name and username only. */
 export const SHORT_QUERY_LENGTH = 3;
+
+// The expression of "Ticket_requester_trgm_idx", for short queries.
+const REQUESTER_TEXT = Prisma.sql`(t."name" || ' ' || t."username")`;
 
 /**
  * Substring search, case-insensitive, with % and _ literal. A query of one or two characters has no
- * trigram, so a substring ILIKE could only be answered by reading every row; such a query matches
- * where a word starts with it instead (a family name 田中, a username's start s12), which the same
- * trigram index answers through word similarity ("<%", padded word-start trigrams), and the ILIKE
- * keeps the result to real substrings (decision 0023).
+ * trigram, so a substring ILIKE could only be answered by reading every row: such a query matches
+ * where a word of the requester's name or username starts with it (a family name 田中, a username's
+ * start s12) through word similarity ("<%", which pads word starts), and the ILIKE keeps that to real
+ * substrings (decision 0023).
  */
 function searchCondition(q: string): Prisma.Sql {
-  const contains = Prisma.sql`${SEARCH_TEXT} ILIKE ${containsPattern(q)}`;
-  if ([...q].length >= SHORT_QUERY_LENGTH) return contains;
-  return Prisma.sql`(${q} <% ${SEARCH_TEXT} AND ${contains})`;
+  if ([...q].length >= SHORT_QUERY_LENGTH) return Prisma.sql`${SEARCH_TEXT} ILIKE ${containsPattern(q)}`;
+  return Prisma.sql`(${q} <% ${REQUESTER_TEXT} AND ${REQUESTER_TEXT} ILIKE ${containsPattern(q)})`;
 }
 
 // ORDER BY and keyset conditions follow the column order of the indexes (status, createdAt DESC, id),

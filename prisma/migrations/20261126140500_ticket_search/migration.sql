@@ -17,3 +17,9 @@ DROP INDEX "Ticket_search_trgm_idx";
 CREATE INDEX "Ticket_search_trgm_idx" ON "Ticket" USING GIN (
     ("reference" || ' ' || "username" || ' ' || "name" || ' ' || "email" || ' ' || "affiliation" || ' ' || "description" || ' ' || "searchText") gin_trgm_ops
 );
+
+-- Queries of one or two characters have no trigram to look up in the index above, and checking
+-- word similarity against the whole text costs ~0.15 ms a row: they search the starts of the words of
+-- the requester's name and username only (a family name 田中, a username's start), through this
+-- small index (decision 0023).
+CREATE INDEX "Ticket_requester_trgm_idx" ON "Ticket" USING GIN (("name" || ' ' || "username") gin_trgm_ops);
