@@ -9,7 +9,7 @@
 // A second run reuses the filled database when it holds the same number of tickets of the same fill
 // version (pending migrations are applied first); --fresh refills. --compare-union also builds a
 // trigram index on TicketMessage.body and times the alternative recorded in decision 0023; --explain
-// prints each statement's EXPLAIN ANALYZE.
+// prints each statement's EXPLAIN ANALYZE; --only TEXT runs the cases whose name contains TEXT.
 import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -323,7 +323,9 @@ async function measure(client: pg.Client) {
   await direct.connect();
   const results: [string, Sample][] = [];
   say(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined;
   for (const [name, run] of cases) {
+    if (only && !name.includes(only)) continue;
     captured.length = 0;
     const rows = await run();
     const statements = [...captured];

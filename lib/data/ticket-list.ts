@@ -79,6 +79,8 @@ function filterConditions(filter: TicketFilter, me: { id: string }): Prisma.Sql[
 // internal note ("searchText"). Staff only: notes are in it.
 const SEARCH_TEXT = Prisma.sql`(t."reference" || ' ' || t."username" || ' ' || t."name" || ' ' || t."email" || ' ' || t."affiliation" || ' ' || t."description" || ' ' || t."searchText")`;
 
+const REFERENCE = /^[A-Za-z]{2,10}-\d{4}-\d{6,}$/;
+
 /** Shorter queries than this match the starts of words of the requester's name and username only. */
 export const SHORT_QUERY_LENGTH = 3;
 
@@ -93,6 +95,9 @@ const REQUESTER_TEXT = Prisma.sql`(t."name" || ' ' || t."username")`;
  * substrings (decision 0023).
  */
 function searchCondition(q: string): Prisma.Sql {
+  // A whole reference is a lookup of that ticket: its unique index answers at once, where the
+  // trigram index would intersect the long posting lists of "202", "000"... (~100 ms at 1M tickets).
+  if (REFERENCE.test(q)) return Prisma.sql`t."reference" = ${q.toUpperCase()}`;
   if ([...q].length >= SHORT_QUERY_LENGTH) return Prisma.sql`${SEARCH_TEXT} ILIKE ${containsPattern(q)}`;
   return Prisma.sql`(${q} <% ${REQUESTER_TEXT} AND ${REQUESTER_TEXT} ILIKE ${containsPattern(q)})`;
 }

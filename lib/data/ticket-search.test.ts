@@ -77,6 +77,7 @@ describe("ticket search", () => {
     const { ticket: a } = await make({ description: `証明書の選択画面が出ません ${tag}` });
     const { ticket: b } = await make({ email: `Kenta.${tag}@Example.com`, affiliation: `研究科-${tag}` });
     expect(await ids(a.reference)).toEqual([a.id]);
+    expect(await ids(a.reference.toLowerCase())).toEqual([a.id]);
     expect(await ids(`kenta.${tag}@EXAMPLE.COM`)).toEqual([b.id]);
     expect(await ids(`研究科-${tag}`)).toEqual([b.id]);
     expect(await ids(`選択画面が出ません ${tag}`)).toEqual([a.id]);
