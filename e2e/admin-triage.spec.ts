@@ -50,13 +50,13 @@ test("log in, filter, open the certificate-path ticket, work it, and see it all 
   await expect(page.getByText("<script>alert(1)</script>", { exact: false })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
 
+  // One properties form: status and assignee in one submit.
   const actions = page.getByRole("complementary", { name: "チケットの操作" });
   await actions.getByLabel("状態").selectOption("open");
-  await actions.getByRole("button", { name: "状態を変更" }).click();
-  await expect(page.locator("h1 + span")).toHaveText("対応中");
-
   await actions.getByLabel("担当者").selectOption(colleague.id);
-  await actions.getByRole("button", { name: "担当者を変更" }).click();
+  await actions.getByRole("button", { name: "変更を保存" }).click();
+  await expect(actions.getByRole("status")).toHaveText("保存しました(状態・担当者)。");
+  await expect(page.locator("h1 + span")).toHaveText("対応中");
   await expect(page.getByText(`担当者: ${colleague.name}`)).toBeVisible();
 
   await page.getByLabel("内部メモ").fill("証明書のシリアル番号を確認中");

@@ -112,17 +112,15 @@ for (const persona of ["anonymous", "deactivated"] as const) {
     const detail = `/admin/tickets/${ticket.reference}`;
     const actions = page.getByRole("complementary", { name: "チケットの操作" });
 
+    // The one properties form (status, priority, assignee) and its "assign to me" button.
     await attempt(page, context, agent, persona, detail, async () => {
       await actions.getByLabel("状態").selectOption("open");
-      await actions.getByRole("button", { name: "状態を変更" }).click();
-    });
-    await attempt(page, context, agent, persona, detail, async () => {
       await actions.getByLabel("優先度").selectOption("urgent");
-      await actions.getByRole("button", { name: "優先度を変更" }).click();
+      await actions.getByLabel("担当者").selectOption(agent.id);
+      await actions.getByRole("button", { name: "変更を保存" }).click();
     });
     await attempt(page, context, agent, persona, detail, async () => {
-      await actions.getByLabel("担当者").selectOption(agent.id);
-      await actions.getByRole("button", { name: "担当者を変更" }).click();
+      await page.locator("#assign-to-me").click();
     });
     await attempt(page, context, agent, persona, detail, async () => {
       await page.getByLabel("依頼者へ返信").fill("This must not be sent");

@@ -20,3 +20,15 @@ export function sniffImage(bytes: Uint8Array): ImageType | null {
   return null;
 }
 
+
+// Staff attachments on replies and notes (issue 10 part D): the same images, and PDF by its header.
+export type AttachmentType = ImageType | { mime: "application/pdf"; ext: "pdf" };
+
+/** "%PDF-": the header every PDF starts with (readers also accept it a little later; we do not). */
+const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
+
+/** An image as sniffImage reads it, or a PDF, by content; null for anything else. */
+export function sniffAttachment(bytes: Uint8Array): AttachmentType | null {
+  if (startsWith(bytes, PDF)) return { mime: "application/pdf", ext: "pdf" };
+  return sniffImage(bytes);
+}

@@ -5,6 +5,12 @@ import { MAX_SCREENSHOT_BYTES, sniffImage, type ImageType } from "@/lib/image-ty
 export type Screenshot = { filename: string; contentType: ImageType["mime"]; size: number; sha256: string; data: Uint8Array<ArrayBuffer> };
 export type ScreenshotResult = { ok: true; screenshot: Screenshot | null } | { ok: false; reason: "too-large" | "not-an-image" };
 
+/** Only the base name, without control characters or extension: the extension follows the real content. */
+export function cleanBaseName(file: Blob, fallback: string): string {
+  const raw = "name" in file && typeof file.name === "string" ? file.name : "";
+  return raw.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, "").replace(/\.[^.]*$/, "").slice(0, 100) || fallback;
+}
+
 /** Reads an uploaded file: null when none was chosen, else a checked screenshot or the reason it is refused. */
 export async function readScreenshot(file: unknown): Promise<ScreenshotResult> {
   if (!(file instanceof Blob) || file.size === 0) return { ok: true, screenshot: null };
@@ -12,9 +18,7 @@ export async function readScreenshot(file: unknown): Promise<ScreenshotResult> {
   const data = new Uint8Array(await file.arrayBuffer());
   const type = sniffImage(data);
   if (!type) return { ok: false, reason: "not-an-image" };
-  const raw = "name" in file && typeof file.name === "string" ? file.name : "";
-  // Only the base name, without control characters; the extension follows the real content.
-  const base = raw.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, "").replace(/\.[^.]*$/, "").slice(0, 100) || "screenshot";
+  const base = cleanBaseName(file, "screenshot");
   return {
     ok: true,
     screenshot: {

@@ -9,11 +9,15 @@ const T = {
   tickets: "チケット",
   status: "稼働状況",
   staff: "スタッフ",
+  canned: "定型文",
+  notifications: "通知",
+  unread: (n: number) => `未読 ${n}件`,
+  settings: "設定",
   logout: "ログアウト",
   roles: { admin: "管理者", agent: "担当者" },
 };
 
-export function AdminHeader({ user, csrfToken }: { user: StaffSessionUser; csrfToken: string | null }) {
+export function AdminHeader({ user, csrfToken, unreadCount = 0 }: { user: StaffSessionUser; csrfToken: string | null; unreadCount?: number }) {
   const link = "inline-flex min-h-11 items-center rounded px-3 text-white hover:bg-brand-700";
   return (
     <header className="bg-brand-800 text-white">
@@ -27,10 +31,21 @@ export function AdminHeader({ user, csrfToken }: { user: StaffSessionUser; csrfT
         <nav aria-label={T.nav} className="flex flex-1 flex-wrap items-center text-sm">
           <Link href="/admin" className={link}>{T.dashboard}</Link>
           <Link href="/admin/tickets" className={link}>{T.tickets}</Link>
+          <Link href="/admin/notifications" className={link} data-unread={unreadCount}>
+            {T.notifications}
+            {unreadCount > 0 ? (
+              <span className="ml-1 rounded-full bg-white px-2 text-xs font-bold text-brand-800">
+                <span aria-hidden="true">{unreadCount > 99 ? "99+" : unreadCount}</span>
+                <span className="sr-only">({T.unread(unreadCount)})</span>
+              </span>
+            ) : null}
+          </Link>
           {user.role === "admin" ? (
             <>
               <Link href="/admin/status" className={link}>{T.status}</Link>
               <Link href="/admin/staff" className={link}>{T.staff}</Link>
+              <Link href="/admin/canned-replies" className={link}>{T.canned}</Link>
+              <Link href="/admin/settings" className={link}>{T.settings}</Link>
             </>
           ) : null}
         </nav>

@@ -3,12 +3,14 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Screenshot } from "@/lib/screenshot";
-import { hashToken } from "@/lib/tokens";
+import type { StaffFile } from "@/lib/staff-attachments";
+import { resolveMergedTicket, sameRequester } from "@/lib/data/ticket-merge";
+import { ticketByTokenWhere } from "@/lib/data/tickets";
 
 export async function insertAttachment(
   tx: Prisma.TransactionClient,
   ticketId: string,
-  screenshot: Screenshot,
+  screenshot: Screenshot | StaffFile,
   messageId: string | null = null,
 ) {
   return tx.attachment.create({
@@ -19,13 +21,26 @@ export async function insertAttachment(
 
 const FILE = { id: true, filename: true, contentType: true, size: true, data: true } as const;
 
-/** An attachment of the ticket behind a requester's status token (unknown or expired token: null). */
+/**
+ * An attachment of the ticket behind a requester's status token (unknown or expired token: null):
+ * the requester's own files and those of public replies, never those of internal notes. Or one of a
+ * public message of the ticket it was merged into when that is the same person's request: the status
+ * page shows the survivor's conversation then (lib/data/tickets.ts getTicketByToken).
+ */
 export async function getAttachmentForToken(token: string, attachmentId: string, now = new Date()) {
   if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) return null;
-  return db().attachment.findFirst({
-    where: { id: attachmentId, ticket: { statusTokenHash: hashToken(token), statusTokenExpiresAt: { gt: now } } },
+  // Any live link of the ticket: the confirmation mail's or one a reply mail minted (decision 0022).
+  const { id: ticketId } = await ticketByTokenWhere(token, now);
+  const own = await db().attachment.findFirst({
+    where: { id: attachmentId, ticketId, OR: [{ messageId: null }, { message: { visibility: "public" } }] },
     select: FILE,
   });
+  if (own) return own;
+  const linked = await db().ticket.findFirst({ where: { id: ticketId, mergedIntoId: { not: null } }, select: { id: true, email: true } });
+  if (!linked) return null;
+  const survivor = await resolveMergedTicket(linked.id);
+  if (!survivor || !sameRequester(linked, survivor)) return null;
+  return db().attachment.findFirst({ where: { id: attachmentId, ticketId: survivor.id, message: { visibility: "public" } }, select: FILE });
 }
 
 /**

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { enqueueMail } from "@/lib/data/outbox";
 import { StaffError } from "@/lib/data/staff";
 import { env } from "@/lib/env";
+import { getSignOff } from "@/lib/data/settings";
 import { staffInvitationMail, staffPasswordResetMail } from "@/lib/mail/templates";
 import { clear, hit } from "@/lib/rate-limit";
 import { hashToken, newSecretToken } from "@/lib/tokens";
@@ -50,7 +51,7 @@ export async function inviteStaff(actor: { id: string; name: string }, input: { 
     await enqueueMail(tx, {
       kind: "staff-invitation",
       to: input.email,
-      ...staffInvitationMail({ name: input.name, role: input.role, inviterName: actor.name, url: invitationUrl(token), expiresHours: INVITATION_HOURS }),
+      ...staffInvitationMail({ name: input.name, role: input.role, inviterName: actor.name, url: invitationUrl(token), expiresHours: INVITATION_HOURS, signOff: await getSignOff(tx) }),
     });
     return invitation;
   });
@@ -69,7 +70,7 @@ export async function resendInvitation(actor: { id: string; name: string }, id: 
     await enqueueMail(tx, {
       kind: "staff-invitation",
       to: invitation.email,
-      ...staffInvitationMail({ name: invitation.name ?? "", role: invitation.role ?? "agent", inviterName: actor.name, url: invitationUrl(token), expiresHours: INVITATION_HOURS }),
+      ...staffInvitationMail({ name: invitation.name ?? "", role: invitation.role ?? "agent", inviterName: actor.name, url: invitationUrl(token), expiresHours: INVITATION_HOURS, signOff: await getSignOff(tx) }),
     });
   });
 }
@@ -194,7 +195,7 @@ async function mailResetLink(email: string): Promise<void> {
     await tx.staffToken.create({
       data: { kind: "reset", tokenHash: hash, email: user.email, staffId: user.id, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) },
     });
-    await enqueueMail(tx, { kind: "staff-password-reset", to: user.email, ...staffPasswordResetMail({ name: user.name, url: resetUrl(token), expiresMinutes: RESET_MINUTES }) });
+    await enqueueMail(tx, { kind: "staff-password-reset", to: user.email, ...staffPasswordResetMail({ name: user.name, url: resetUrl(token), expiresMinutes: RESET_MINUTES, signOff: await getSignOff(tx) }) });
   });
 }
 

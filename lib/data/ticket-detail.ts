@@ -18,12 +18,17 @@ export async function getTicketForStaff(_me: { id: string }, reference: string) 
       },
       events: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, kind: true, actorType: true, before: true, after: true, createdAt: true, actor: { select: { name: true } } },
+        select: EVENT,
       },
+      mergedInto: { select: { reference: true } },
+      // Their history stays theirs and is shown here, beside the messages that moved (decision 0018).
+      mergedFrom: { orderBy: { createdAt: "asc" }, select: { id: true, reference: true, events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: EVENT } } },
     },
   });
   return ticket;
 }
+
+const EVENT = { id: true, kind: true, actorType: true, before: true, after: true, createdAt: true, actor: { select: { name: true } } } as const;
 export type StaffTicket = NonNullable<Awaited<ReturnType<typeof getTicketForStaff>>>;
 
 /**

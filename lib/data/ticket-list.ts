@@ -24,6 +24,8 @@ export type TicketListRow = {
   summary: string;
   createdAt: Date;
   updatedAt: Date;
+  /** sent back by the bulk form, so a ticket changed since the list was shown is skipped (decision 0018) */
+  version: number;
   assigneeId: string | null;
   assigneeName: string | null;
 };
@@ -144,7 +146,7 @@ export function listTicketsSql(filter: TicketFilter, me: { id: string }, limit =
   return Prisma.sql`
     SELECT t."id", t."reference", t."status"::text AS "status", t."priority"::text AS "priority", t."name", t."username",
            t."email", t."guideId", t."endStep", t."answers", t."locale", left(t."description", 140) AS "summary",
-           t."createdAt", t."updatedAt", t."assigneeId", s."name" AS "assigneeName"
+           t."createdAt", t."updatedAt", t."assigneeId", s."name" AS "assigneeName", t."version"
     FROM (SELECT * FROM "Ticket" t ${whereSql} ORDER BY ${order} LIMIT ${limit}) t
     LEFT JOIN "StaffUser" s ON s."id" = t."assigneeId"
     ORDER BY ${order}`;

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { listTickets } from "@/lib/data/ticket-list";
 import { describeSearchMatches, snippetAround } from "@/lib/data/ticket-search";
+import { mergeTicket } from "@/lib/tickets/merge";
 import { addNote } from "@/lib/tickets/note";
 import { addReply } from "@/lib/tickets/reply";
 import { addRequesterMessage } from "@/lib/tickets/requester-message";
@@ -116,6 +117,17 @@ describe("ticket search", () => {
     expect(await ids("ok")).toEqual([]);
     expect(await ids("ワー")).toEqual([]);
     expect((await ids("ワード")).length).toBe(2);
+  });
+
+  it("finds a merged conversation on the survivor, not on the merged ticket", async () => {
+    const { user, make, ids } = await scope();
+    const { ticket: source } = await make();
+    const { ticket: target } = await make();
+    const word = `narwhal${randomUUID().slice(0, 6)}`;
+    await addNote(user, source.id, `duplicate? ${word}`);
+    expect(await ids(word)).toEqual([source.id]);
+    await mergeTicket(user, source.id, target.reference);
+    expect(await ids(word)).toEqual([target.id]);
   });
 
   it("keeps the messages' text in step with the messages", async () => {

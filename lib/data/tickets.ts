@@ -1,6 +1,8 @@
 // Queries on tickets for the requester's side and the intake. Changes live in lib/tickets/.
 import "server-only";
 import { db } from "@/lib/db";
+import { resolveMergedTicket, sameRequester } from "@/lib/data/ticket-merge";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashToken } from "@/lib/tokens";
 
 export async function countTickets(): Promise<number> {
@@ -25,20 +27,49 @@ export async function getIntakeByIdempotencyKey(key: string | undefined): Promis
   return key ? findIntakeByIdempotencyKey(key) : null;
 }
 
-/** The where-clause of a live status link. */
-export const ticketByTokenWhere = (token: string, now: Date) => ({ statusTokenHash: hashToken(token), statusTokenExpiresAt: { gt: now } });
+/**
+ * The where-clause of a live status link: the confirmation mail's (Ticket.statusTokenHash) or any
+ * unexpired one a reply mail minted (TicketStatusToken; docs/decisions/0022). Two unique-index
+ * lookups rather than one OR with EXISTS, which PostgreSQL can only answer by scanning every ticket.
+ */
+export async function ticketByTokenWhere(token: string, now: Date, client: Prisma.TransactionClient = db()): Promise<{ id: string }> {
+  const hash = hashToken(token);
+  const first = await client.ticket.findFirst({ where: { statusTokenHash: hash, statusTokenExpiresAt: { gt: now } }, select: { id: true } });
+  if (first) return { id: first.id };
+  const minted = await client.ticketStatusToken.findFirst({ where: { tokenHash: hash, expiresAt: { gt: now } }, select: { ticketId: true } });
+  // No ticket has the nil uuid: an unknown or expired link matches nothing.
+  return { id: minted?.ticketId ?? "00000000-0000-0000-0000-000000000000" };
+}
 
-/** What the requester may see of their ticket: never internal notes, never staff identities beyond a name. */
+const PUBLIC_MESSAGES = {
+  where: { visibility: "public" },
+  orderBy: { createdAt: "asc" },
+  select: {
+    id: true,
+    authorType: true,
+    body: true,
+    createdAt: true,
+    attachments: { select: { id: true, filename: true, size: true, contentType: true } },
+  },
+} as const;
+
+/**
+ * What the requester may see of their ticket: never internal notes, never staff identities beyond a
+ * name. A merged ticket says where it went (`survivor`); its status is the survivor's, and when the
+ * survivor is the same person's request its conversation is the survivor's (decision 0018).
+ */
 export async function getTicketByToken(token: string, now = new Date()) {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return null;
-  return db().ticket.findFirst({
-    where: ticketByTokenWhere(token, now),
+  const ticket = await db().ticket.findFirst({
+    where: await ticketByTokenWhere(token, now),
     select: {
       id: true,
       reference: true,
       status: true,
       locale: true,
       name: true,
+      email: true,
+      mergedIntoId: true,
       createdAt: true,
       updatedAt: true,
       failedAt: true,
@@ -50,18 +81,15 @@ export async function getTicketByToken(token: string, now = new Date()) {
         select: { id: true, filename: true, size: true, contentType: true },
         orderBy: { createdAt: "asc" },
       },
-      messages: {
-        where: { visibility: "public" },
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          authorType: true,
-          body: true,
-          createdAt: true,
-          attachments: { select: { id: true, filename: true, size: true, contentType: true } },
-        },
-      },
+      messages: PUBLIC_MESSAGES,
     },
   });
+  if (!ticket) return null;
+  const { email, mergedIntoId, ...shown } = ticket;
+  const survivor = mergedIntoId ? await resolveMergedTicket(ticket.id) : null;
+  if (!survivor || survivor.id === ticket.id) return { ...shown, survivor: null };
+  const same = sameRequester({ email }, survivor);
+  const messages = same ? await db().ticketMessage.findMany({ ...PUBLIC_MESSAGES, where: { ticketId: survivor.id, visibility: "public" } }) : shown.messages;
+  return { ...shown, status: survivor.status, messages, survivor: { reference: survivor.reference } };
 }
 export type RequesterTicket = NonNullable<Awaited<ReturnType<typeof getTicketByToken>>>;

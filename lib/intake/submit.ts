@@ -6,6 +6,7 @@ import { randomInt } from "node:crypto";
 import { getGuide, getStepTitle } from "@/lib/content";
 import { getIntakeByIdempotencyKey } from "@/lib/data/tickets";
 import { createTicketFromIntake } from "@/lib/tickets/create-ticket";
+import { statusUrl } from "@/lib/tickets/status-link";
 import { env } from "@/lib/env";
 import { answersFromRequest, type Answers } from "@/lib/guides/answers";
 import type { GuideDeclaration } from "@/lib/guides/declaration";
@@ -48,9 +49,7 @@ export function intakeWindows() {
   ];
 }
 
-export function statusUrl(locale: string, token: string): string {
-  return `${env().APP_URL.replace(/\/$/, "")}/${locale}/requests/${token}`;
-}
+export { statusUrl };
 
 /** A parsed request: the common fields as typed by the schema, the guide's own fields by key. */
 export type IntakeData = Record<string, unknown> & {
@@ -160,10 +159,10 @@ export async function submitIntake({ raw, screenshot, ip, locale, now = new Date
     },
     {
       screenshot: file.screenshot,
-      mail: (reference, token) => ({
+      mail: (reference, token, signOff) => ({
         kind: "confirmation",
         to: data.email,
-        ...confirmationMail({ reference, name: data.name, statusUrl: statusUrl(data.locale, token), locale: data.locale }),
+        ...confirmationMail({ reference, name: data.name, statusUrl: statusUrl(data.locale, token), locale: data.locale, signOff }),
       }),
     },
   );

@@ -1,10 +1,17 @@
 // Mail texts, Japanese and English. Plain text only: it reads everywhere, including the phone mail
 // app a requester uses while campus webmail is out of reach.
+// Every mail ends with the one sign-off admins set at /admin/settings (lib/data/settings.ts).
 import type { Locale } from "@/lib/i18n";
 
-export type ConfirmationMail = { reference: string; name: string; statusUrl: string; locale: Locale };
+/** The help desk's name under every mail, per language (docs/decisions/0022). */
+export type SignOff = { ja: string; en: string };
 
-export function confirmationMail({ reference, name, statusUrl, locale }: ConfirmationMail): { subject: string; text: string } {
+/** Used until an admin sets one, and when the settings row is missing. */
+export const DEFAULT_SIGN_OFF: SignOff = { ja: "情報社会基盤研究センター ヘルプデスク", en: "RCACI Help Desk" };
+
+export type ConfirmationMail = { reference: string; name: string; statusUrl: string; locale: Locale; signOff: SignOff };
+
+export function confirmationMail({ reference, name, statusUrl, locale, signOff }: ConfirmationMail): { subject: string; text: string } {
   if (locale === "en") {
     return {
       subject: `[${reference}] We received your request`,
@@ -22,7 +29,7 @@ export function confirmationMail({ reference, name, statusUrl, locale }: Confirm
         "",
         "We never ask for your password, one-time password (OTP), recovery code or OTP secret. Do not send them.",
         "",
-        "IT Help Desk",
+        signOff.en,
       ].join("\n"),
     };
   }
@@ -42,16 +49,16 @@ export function confirmationMail({ reference, name, statusUrl, locale }: Confirm
       "",
       "パスワード、ワンタイムパスワード(OTP)、リカバリーコード、OTPのシークレットキーをお尋ねすることはありません。送らないでください。",
       "",
-      "ITヘルプデスク",
+      signOff.ja,
     ].join("\n"),
   };
 }
 
 // Mails to staff are in Japanese only, like the admin they lead to (docs/decisions/0005).
 
-export type StaffInvitationMail = { name: string; role: "agent" | "admin"; inviterName: string; url: string; expiresHours: number };
+export type StaffInvitationMail = { name: string; role: "agent" | "admin"; inviterName: string; url: string; expiresHours: number; signOff: SignOff };
 
-export function staffInvitationMail({ name, role, inviterName, url, expiresHours }: StaffInvitationMail): { subject: string; text: string } {
+export function staffInvitationMail({ name, role, inviterName, url, expiresHours, signOff }: StaffInvitationMail): { subject: string; text: string } {
   return {
     subject: "[Tebiki] ヘルプデスク管理画面への招待",
     text: [
@@ -64,14 +71,14 @@ export function staffInvitationMail({ name, role, inviterName, url, expiresHours
       "",
       "心当たりがない場合は、このメールを破棄してください。アカウントは作られません。",
       "",
-      "ITヘルプデスク",
+      signOff.ja,
     ].join("\n"),
   };
 }
 
-export type StaffPasswordResetMail = { name: string; url: string; expiresMinutes: number };
+export type StaffPasswordResetMail = { name: string; url: string; expiresMinutes: number; signOff: SignOff };
 
-export function staffPasswordResetMail({ name, url, expiresMinutes }: StaffPasswordResetMail): { subject: string; text: string } {
+export function staffPasswordResetMail({ name, url, expiresMinutes, signOff }: StaffPasswordResetMail): { subject: string; text: string } {
   return {
     subject: "[Tebiki] パスワードの再設定",
     text: [
@@ -85,23 +92,33 @@ export function staffPasswordResetMail({ name, url, expiresMinutes }: StaffPassw
       "新しいパスワードを設定すると、ログイン中のすべての端末でログアウトされます。",
       "心当たりがない場合は、このメールを破棄してください。パスワードは変わりません。",
       "",
-      "ITヘルプデスク",
+      signOff.ja,
     ].join("\n"),
   };
 }
 
-export type StaffReplyMail = { locale: Locale; name: string; reference: string; body: string };
+export type StaffReplyMail = { locale: Locale; name: string; reference: string; body: string; attachments?: string[]; statusUrl: string; signOff: SignOff };
 
-/** A staff member's public reply, quoted between rules so the requester sees where it starts and ends. */
-export function staffReplyMail({ locale, name, reference, body }: StaffReplyMail): { subject: string; text: string } {
+/**
+ * A staff member's public reply, quoted between rules so the requester sees where it starts and ends,
+ * with a status link of its own (minted for this mail; decision 0022) to answer from. Files are named,
+ * not attached: they are downloaded from the status page (docs/decisions/0021).
+ */
+export function staffReplyMail({ locale, name, reference, body, attachments = [], statusUrl, signOff }: StaffReplyMail): { subject: string; text: string } {
+  const files = attachments.length
+    ? locale === "en"
+      ? `Files attached to this reply (download them from the request status page):\n${attachments.map((f) => `- ${f}`).join("\n")}\n\n`
+      : `この返信の添付ファイル(「お問い合わせ状況」ページからダウンロードできます):\n${attachments.map((f) => `・${f}`).join("\n")}\n\n`
+    : "";
   if (locale === "en") {
     return {
       subject: `[${reference}] Reply from the help desk`,
       text:
         `Dear ${name},\n\nThe help desk has replied to your request (reference ${reference}).\n\n` +
         `----------------------------------------\n${body}\n----------------------------------------\n\n` +
-        `To answer or add information, use the request status page linked in the confirmation mail.\n` +
-        `Never write your password or one-time password.\n\nRCACI Help Desk\n`,
+        files +
+        `To answer or add information, open your request's status page (keep this link to yourself):\n${statusUrl}\n\n` +
+        `Never write your password or one-time password.\n\n${signOff.en}\n`,
     };
   }
   return {
@@ -109,7 +126,68 @@ export function staffReplyMail({ locale, name, reference, body }: StaffReplyMail
     text:
       `${name} 様\n\nお問い合わせ(受付番号 ${reference})について、ヘルプデスクから返信しました。\n\n` +
       `----------------------------------------\n${body}\n----------------------------------------\n\n` +
-      `返信や追加の情報は、受付時のメールにある「お問い合わせ状況」ページからお送りください。\n` +
-      `パスワードやワンタイムパスワードは書かないでください。\n\n情報社会基盤研究センター ヘルプデスク\n`,
+      files +
+      `返信や追加の情報は、次の「お問い合わせ状況」ページからお送りください(このリンクは他の人に教えないでください):\n${statusUrl}\n\n` +
+      `パスワードやワンタイムパスワードは書かないでください。\n\n${signOff.ja}\n`,
+  };
+}
+
+export type StaffNotificationKind = "new_ticket" | "requester_message" | "assigned";
+
+export type StaffNotificationMail = { kind: StaffNotificationKind; name: string; reference: string; summary: string; ticketUrl: string; settingsUrl: string; signOff: SignOff };
+
+const NOTIFICATION_LINES: Record<StaffNotificationKind, { subject: string; lead: string }> = {
+  new_ticket: { subject: "新しいお問い合わせ", lead: "フォロー中のガイドに新しいお問い合わせが届きました。" },
+  requester_message: { subject: "依頼者からの返信", lead: "あなたが担当するお問い合わせに、依頼者から返信がありました。" },
+  assigned: { subject: "担当の割り当て", lead: "お問い合わせの担当者にあなたが割り当てられました。" },
+};
+
+/** A staff notification by mail (what the in-app list shows, for those who chose mail too). */
+export function staffNotificationMail({ kind, name, reference, summary, ticketUrl, settingsUrl, signOff }: StaffNotificationMail): { subject: string; text: string } {
+  const t = NOTIFICATION_LINES[kind];
+  return {
+    subject: `[Tebiki] ${t.subject}: ${reference}`,
+    text: [
+      `${name} 様`,
+      "",
+      t.lead,
+      "",
+      `受付番号: ${reference}`,
+      `概要: ${summary}`,
+      "",
+      "チケットを開く:",
+      ticketUrl,
+      "",
+      `通知の受け取り方は次のページで変更できます: ${settingsUrl}`,
+      "",
+      signOff.ja,
+    ].join("\n"),
+  };
+}
+
+export type TicketMergedMail = { locale: Locale; name: string; reference: string; survivorReference: string; signOff: SignOff };
+
+/**
+ * To the requester of a ticket merged into another: the two references, and that the old status link
+ * keeps working (what is written there reaches the surviving request).
+ */
+export function ticketMergedMail({ locale, name, reference, survivorReference, signOff }: TicketMergedMail): { subject: string; text: string } {
+  if (locale === "en") {
+    return {
+      subject: `[${reference}] Your request continues as ${survivorReference}`,
+      text:
+        `Dear ${name},\n\nYour request ${reference} is about the same matter as request ${survivorReference}, ` +
+        `so the help desk has joined them. We continue under ${survivorReference}; ${reference} is closed.\n\n` +
+        `Your status page link for ${reference} still works: what you write there reaches ${survivorReference}.\n` +
+        `Never write your password or one-time password.\n\n${signOff.en}\n`,
+    };
+  }
+  return {
+    subject: `[${reference}] お問い合わせを ${survivorReference} にまとめました`,
+    text:
+      `${name} 様\n\nお問い合わせ(受付番号 ${reference})は、受付番号 ${survivorReference} と同じ内容のため、ひとつにまとめました。` +
+      `以後は ${survivorReference} で対応します。${reference} は終了しました。\n\n` +
+      `${reference} の「お問い合わせ状況」ページのリンクは引き続き使えます。そこから送ったメッセージは ${survivorReference} に届きます。\n` +
+      `パスワードやワンタイムパスワードは書かないでください。\n\n${signOff.ja}\n`,
   };
 }

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 type MessageData = {
   ticketId: string;
-  authorType: "staff" | "requester";
+  authorType: "staff" | "requester" | "system";
   authorId?: string;
   visibility: "public" | "internal";
   body: string;
@@ -21,4 +21,15 @@ export async function insertMessage(tx: Prisma.TransactionClient, data: MessageD
     UPDATE "Ticket" SET "searchText" = CASE WHEN "searchText" = '' THEN ${data.body} ELSE "searchText" || E'\n' || ${data.body} END
     WHERE "id" = ${data.ticketId}::uuid`;
   return message;
+}
+
+/**
+ * Rebuilds a ticket's "searchText" from its messages, for a change that moves messages between
+ * tickets (merge.ts) rather than adding one.
+ */
+export async function rebuildSearchText(tx: Prisma.TransactionClient, ticketId: string) {
+  await tx.$executeRaw`
+    UPDATE "Ticket" SET "searchText" = coalesce(
+      (SELECT string_agg(m."body", E'\n' ORDER BY m."createdAt", m."id") FROM "TicketMessage" m WHERE m."ticketId" = ${ticketId}::uuid), '')
+    WHERE "id" = ${ticketId}::uuid`;
 }

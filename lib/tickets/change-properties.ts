@@ -4,7 +4,9 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { TicketError } from "@/lib/tickets/errors";
 import { recordEvent, staffActor } from "@/lib/tickets/events";
-import { lockTicket } from "@/lib/tickets/lock";
+import { assertNotMerged, lockTicket } from "@/lib/tickets/lock";
+import { notifyAssigned } from "@/lib/tickets/notify";
+import { assertNotMoved } from "@/lib/tickets/version";
 import { canTransition, statusTimestamps, type TicketPriority, type TicketStatus } from "@/lib/tickets/workflow";
 
 type Tx = Prisma.TransactionClient;
@@ -43,6 +45,7 @@ export async function applyAssignee(tx: Tx, actor: Actor, ticket: { id: string; 
     after: { assigneeId, assigneeName: await staffName(tx, assigneeId) },
     at: now,
   });
+  await notifyAssigned(tx, actor.id, ticket.id, assigneeId, now);
   return true;
 }
 
@@ -56,4 +59,26 @@ export async function changePriority(actor: Actor, ticketId: string, priority: T
 
 export async function changeAssignee(actor: Actor, ticketId: string, assigneeId: string | null) {
   return db().$transaction(async (tx) => applyAssignee(tx, actor, await lockTicket(tx, ticketId), assigneeId, new Date()));
+}
+
+export type Properties = { status: TicketStatus; priority: TicketPriority; assigneeId: string | null };
+
+/**
+ * The properties form: status, priority and assignee in one transaction, refused as a whole when the
+ * ticket's properties moved since `baseVersion` (the page the agent decided on). Returns which
+ * properties changed (none when the form was sent unchanged) and the version the ticket is now at.
+ */
+export async function changeProperties(actor: Actor, ticketId: string, wanted: Properties, baseVersion: number | undefined) {
+  return db().$transaction(async (tx) => {
+    const ticket = await lockTicket(tx, ticketId);
+    assertNotMerged(ticket);
+    await assertNotMoved(tx, ticket, baseVersion, "properties");
+    const now = new Date();
+    const changed: ("status" | "priority" | "assignee")[] = [];
+    if (await applyStatus(tx, actor, ticket, wanted.status, now)) changed.push("status");
+    if (await applyPriority(tx, actor, ticket, wanted.priority, now)) changed.push("priority");
+    if (await applyAssignee(tx, actor, ticket, wanted.assigneeId, now)) changed.push("assignee");
+    const { version } = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { version: true } });
+    return { changed, version };
+  });
 }

@@ -11,13 +11,15 @@ import { answerProblems, readAnswers } from "@/lib/guides/answers";
 import { genericForm } from "@/lib/guides/generic-form";
 import { jstYear } from "@/lib/jst";
 import type { Screenshot } from "@/lib/screenshot";
+import type { SignOff } from "@/lib/mail/templates";
+import { getSignOff } from "@/lib/data/settings";
 import { recordEvent } from "@/lib/tickets/events";
+import { notifyNewTicket } from "@/lib/tickets/notify";
+import { statusTokenExpiry } from "@/lib/tickets/status-link";
 import { newSecretToken } from "@/lib/tokens";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
-/** How long a requester's status link stays valid. */
-export const STATUS_TOKEN_DAYS = 180;
 
 /** The next reference for a guide prefix, e.g. SSO-2026-000123; one atomic upsert, safe under concurrency. */
 export async function nextReference(tx: Tx, prefix: string, now = new Date()): Promise<string> {
@@ -54,7 +56,7 @@ export async function insertTicket(tx: Tx, input: NewTicket, beforeReference?: (
       // Never visible: replaced below in the same transaction.
       reference: `pending:${hash}`,
       statusTokenHash: hash,
-      statusTokenExpiresAt: new Date(now.getTime() + STATUS_TOKEN_DAYS * 86_400_000),
+      statusTokenExpiresAt: statusTokenExpiry(now),
     },
     select: { id: true, status: true, priority: true, createdAt: true },
   });
@@ -107,13 +109,13 @@ async function withCreateSlot<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Creates a ticket from the contact form or the API, with its screenshot and its confirmation mail,
- * in one transaction (the outbox). A repeated idempotency key returns the first ticket (no token:
+ * Creates a ticket from the contact form or the API, with its screenshot, its confirmation mail and
+ * the notifications of the guide's followers, in one transaction (the outbox). A repeated idempotency key returns the first ticket (no token:
  * it was shown once and is not stored).
  */
 export async function createTicketFromIntake(
   input: NewTicket,
-  options: { screenshot?: Screenshot | null; mail: (reference: string, token: string) => Omit<OutgoingMail, "ticketId"> },
+  options: { screenshot?: Screenshot | null; mail: (reference: string, token: string, signOff: SignOff) => Omit<OutgoingMail, "ticketId"> },
 ): Promise<IntakeResult> {
   const key = input.idempotencyKey ?? undefined;
   if (key) {
@@ -124,12 +126,15 @@ export async function createTicketFromIntake(
     return await withCreateSlot(() => db().$transaction(
       async (tx) => {
         const screenshot = options.screenshot;
+        // Read before insertTicket takes the reference counter's row lock, which others queue on.
+        const signOff = await getSignOff(tx);
         const { ticket, token } = await insertTicket(tx, input, async (ticketId) => {
           if (!screenshot) return;
           const file = await insertAttachment(tx, ticketId, screenshot);
           await recordEvent(tx, ticketId, { type: "requester" }, { kind: "attachment", after: { attachmentId: file.id, filename: file.filename } });
         });
-        await enqueueMail(tx, { ...options.mail(ticket.reference, token), ticketId: ticket.id });
+        await enqueueMail(tx, { ...options.mail(ticket.reference, token, signOff), ticketId: ticket.id });
+        await notifyNewTicket(tx, ticket);
         return { ticketId: ticket.id, reference: ticket.reference, locale: ticket.locale, token, duplicate: false };
       },
       // Creates queue on the sequence row under load; give them time rather than failing.

@@ -13,7 +13,9 @@ export type EventKind =
   | "note"
   | "reply"
   | "requester_message"
-  | "attachment";
+  | "attachment"
+  | "merged"
+  | "merged_from";
 
 export type TicketEventInput = {
   kind: EventKind;
@@ -22,7 +24,13 @@ export type TicketEventInput = {
   at?: Date;
 };
 
+/**
+ * Records one history entry and bumps the ticket's version in the same statement pair, so no use case
+ * can change a ticket without a stale form noticing (decision 0018). The event keeps the version it
+ * made: "what happened since version n" is the events with a higher one.
+ */
 export async function recordEvent(tx: Tx, ticketId: string, actor: EventActor, event: TicketEventInput) {
+  const { version } = await tx.ticket.update({ where: { id: ticketId }, data: { version: { increment: 1 } }, select: { version: true } });
   return tx.ticketEvent.create({
     data: {
       ticketId,
@@ -31,9 +39,10 @@ export async function recordEvent(tx: Tx, ticketId: string, actor: EventActor, e
       kind: event.kind,
       before: event.before,
       after: event.after,
+      version,
       createdAt: event.at ?? new Date(),
     },
-    select: { id: true },
+    select: { id: true, version: true },
   });
 }
 

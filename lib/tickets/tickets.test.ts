@@ -196,9 +196,9 @@ describe("ticket changes", () => {
     const { ticket: a } = await createTicket({ status: "new" });
     const { ticket: b } = await createTicket({ status: "closed" });
     const { ticket: c } = await createTicket({ status: "open" });
-    expect(await bulkUpdate(actor, [a.id, b.id, c.id], { action: "status", status: "waiting" })).toEqual({ changed: 2, skipped: 1 });
-    expect(await bulkUpdate(actor, [a.id, b.id], { action: "assign", assigneeId: actor.id })).toEqual({ changed: 2, skipped: 0 });
-    expect(await bulkUpdate(actor, [a.id, c.id, randomUUID()], { action: "priority", priority: "urgent" })).toEqual({ changed: 2, skipped: 1 });
+    expect(await bulkUpdate(actor, [a.id, b.id, c.id], { action: "status", status: "waiting" })).toEqual({ changed: 2, skipped: 1, moved: 0 });
+    expect(await bulkUpdate(actor, [a.id, b.id], { action: "assign", assigneeId: actor.id })).toEqual({ changed: 2, skipped: 0, moved: 0 });
+    expect(await bulkUpdate(actor, [a.id, c.id, randomUUID()], { action: "priority", priority: "urgent" })).toEqual({ changed: 2, skipped: 1, moved: 0 });
     const rows = await db().ticket.findMany({ where: { id: { in: [a.id, b.id, c.id] } }, select: { id: true, status: true, assigneeId: true, priority: true } });
     const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
     expect(byId[a.id]).toMatchObject({ status: "waiting", assigneeId: actor.id, priority: "urgent" });

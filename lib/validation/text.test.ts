@@ -29,8 +29,8 @@ describe("every free-text schema refuses NUL with its message", async () => {
   const cases: [string, { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, Record<string, unknown>, string][] = [
     ["feedback comment", FeedbackSchema, { guideId: "jaist-sso", stepId: "step0", locale: "ja", helpful: "no", comment: "a\u0000" }, "comment"],
     ["staff name", CreateStaffSchema, { email: "a@example.edu", name: "A\u0000", role: "agent" }, "name"],
-    ["internal note", NoteSchema, { ticketId: id, body: "x\u0000" }, "body"],
-    ["reply", ReplySchema, { ticketId: id, body: "x\u0000" }, "body"],
+    ["internal note", NoteSchema, { ticketId: id, version: "3", body: "x\u0000" }, "body"],
+    ["reply", ReplySchema, { ticketId: id, version: "3", body: "x\u0000" }, "body"],
     ["status message", ServiceStatusSchema, { state: "degraded", messageJa: "遅延\u0000", messageEn: "", since: null, until: null }, "messageJa"],
     ["requester message", requesterMessageSchema("en"), { message: "hello\u0000" }, "message"],
   ];

@@ -86,15 +86,46 @@ const body = plainString(CONTROL_CHARACTER_MESSAGE_BOTH)
   .min(1, { error: "本文を入力してください / Write something first" })
   .max(10_000, { error: "10,000文字以内 / At most 10,000 characters" });
 
+/** The ticket version a staff form was rendered from (decision 0018). */
+export const TicketVersionSchema = z.preprocess(
+  (v) => (typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : v),
+  z.number({ error: "画面が古い可能性があります。更新してからもう一度お試しください。" }).int().min(0),
+);
+const assigneeField = z.preprocess((v) => (v === "" || v === "none" ? null : v), z.uuid().nullable());
+
+/** The one properties form of a ticket: what the agent wants the ticket to be, based on `version`. */
+export const PropertiesSchema = z.object({
+  ticketId: z.uuid(),
+  version: TicketVersionSchema,
+  status: z.enum(TICKET_STATUS.values),
+  priority: z.enum(TICKET_PRIORITY.values),
+  assigneeId: assigneeField,
+  // "assign-me": the "assign to me" button of the same form; the assignee is then the acting user.
+  intent: z.enum(["save", "assign-me"]).catch("save").default("save"),
+});
+
+export const TICKET_REFERENCE = /^[A-Z]{2,6}-\d{4}-\d{6}$/;
+
+/** Merging this ticket into another, named by its reference (typed or picked from the similar ones). */
+export const MergeSchema = z.object({
+  ticketId: z.uuid(),
+  version: TicketVersionSchema,
+  target: z
+    .string()
+    .transform((v) => v.trim().toUpperCase())
+    .pipe(z.string().regex(TICKET_REFERENCE, { error: "統合先の受付番号を「SSO-2026-000123」の形で入力してください。" })),
+});
+
 export const StatusChangeSchema = z.object({ ticketId: z.uuid(), status: z.enum(TICKET_STATUS.values) });
 export const PriorityChangeSchema = z.object({ ticketId: z.uuid(), priority: z.enum(TICKET_PRIORITY.values) });
 export const AssigneeChangeSchema = z.object({
   ticketId: z.uuid(),
   assigneeId: z.preprocess((v) => (v === "" || v === "none" ? null : v), z.uuid().nullable()),
 });
-export const NoteSchema = z.object({ ticketId: z.uuid(), body });
+export const NoteSchema = z.object({ ticketId: z.uuid(), version: TicketVersionSchema, body });
 export const ReplySchema = z.object({
   ticketId: z.uuid(),
+  version: TicketVersionSchema,
   body,
   // What the ticket becomes once the reply is sent (help desks usually wait on the requester).
   then: z.enum(["waiting", "open", "resolved", "keep"]).catch("waiting").default("waiting"),

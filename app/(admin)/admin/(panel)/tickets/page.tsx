@@ -61,7 +61,7 @@ const T = {
         : v === "assignee"
           ? "その担当者は無効です。"
           : v.startsWith("done-")
-            ? `${v.split("-")[1]}件を変更しました(対象外 ${v.split("-")[2]}件)。`
+            ? `${v.split("-")[1]}件を変更しました(対象外 ${v.split("-")[2]}件)。${Number(v.split("-")[3] ?? 0) ? `一覧の表示後に他の人が変更した ${v.split("-")[3]}件は変更していません。一覧を確認してください。` : ""}`
             : "変更できませんでした。",
 };
 
@@ -229,6 +229,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
             {page.rows.map((t) => (
               <li key={t.id} className="flex gap-3 p-3" data-testid="ticket-row">
                 <input type="checkbox" name="ids" value={t.id} id={`sel-${t.id}`} className="mt-1 size-6 shrink-0" />
+                <input type="hidden" name={`v.${t.id}`} value={t.version} />
                 <label htmlFor={`sel-${t.id}`} className="sr-only">{T.select} {t.reference}</label>
                 <div className="min-w-0 flex-1">
                   <div className="flex flex-wrap items-center gap-x-2 gap-y-1">

@@ -11,7 +11,7 @@ export const STATUS_T = {
     noMessages: "まだ回答はありません。担当者が確認しています。",
     staff: "ヘルプデスク",
     you: "あなた",
-    attachment: "添付画像",
+    attachment: "添付ファイル",
     addTitle: "メッセージを追加",
     message: "メッセージ",
     messageHelp: "パスワードやワンタイムパスワードは書かないでください。5000文字まで。",
@@ -23,6 +23,8 @@ export const STATUS_T = {
     sent: "メッセージを送信しました。",
     closed: "このお問い合わせは終了しています。まだお困りの場合は、新しくお問い合わせください。",
     newRequest: "新しくお問い合わせする",
+    merged: (survivor: string) =>
+      `このお問い合わせは、同じ内容の受付番号 ${survivor} とひとつにまとめました。以後は ${survivor} で対応します。このページから送ったメッセージも ${survivor} に届きます。`,
     fileAgain: "スクリーンショットはもう一度選んでください。",
     statusHelp: {
       new: "受け付けました。担当者が確認するまでお待ちください。",
@@ -43,7 +45,7 @@ export const STATUS_T = {
     noMessages: "No reply yet. The help desk is looking at your request.",
     staff: "Help desk",
     you: "You",
-    attachment: "Attached image",
+    attachment: "Attachment",
     addTitle: "Add a message",
     message: "Message",
     messageHelp: "Never write a password or a one-time password. Up to 5,000 characters.",
@@ -55,6 +57,8 @@ export const STATUS_T = {
     sent: "Your message was sent.",
     closed: "This request is closed. If you still need help, please send a new request.",
     newRequest: "Send a new request",
+    merged: (survivor: string) =>
+      `This request was about the same matter as request ${survivor}, so we joined them. We continue under ${survivor}; messages you send from this page reach ${survivor} too.`,
     fileAgain: "Please choose the screenshot again.",
     statusHelp: {
       new: "Received. The help desk will look at it soon.",

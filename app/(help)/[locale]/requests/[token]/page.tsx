@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTicketByToken } from "@/lib/data/tickets";
+import { statusUrl } from "@/lib/intake/submit";
+import { renderPlaceholders } from "@/lib/tickets/placeholders";
 import { requesterCanWrite } from "@/lib/tickets/workflow";
 import { isLocale, type Locale } from "@/lib/i18n";
 import { formatJst } from "@/lib/jst";
@@ -48,6 +50,11 @@ export default async function RequestStatusPage({ params }: Props) {
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{t.title}</h1>
+      {ticket.survivor ? (
+        <p className="rounded-md border border-brand-600 bg-brand-50 p-3" data-testid="merged-into">
+          {t.merged(ticket.survivor.reference)}
+        </p>
+      ) : null}
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-md border border-slate-300 p-4">
         <dt className="font-semibold">{t.reference}</dt>
         <dd className="font-mono" data-testid="reference">{ticket.reference}</dd>
@@ -81,7 +88,12 @@ export default async function RequestStatusPage({ params }: Props) {
                 <p className="text-sm text-slate-700">
                   <strong className="text-slate-900">{m.authorType === "requester" ? t.you : t.staff}</strong> · {formatDate(m.createdAt, locale)}
                 </p>
-                <p className="mt-1 whitespace-pre-wrap break-words">{m.body}</p>
+                <p className="mt-1 whitespace-pre-wrap break-words">
+                  {/* Staff replies keep {{status_link}} as written (docs/decisions/0021); here it is this page. */}
+                  {m.authorType === "requester"
+                    ? m.body
+                    : renderPlaceholders(m.body, { locale, name: ticket.name, reference: ticket.reference, statusLink: statusUrl(locale, token) })}
+                </p>
                 <Attachments files={m.attachments} base={base} label={t.attachment} />
               </li>
             ))}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { buttonClass, formatDateTime, PriorityBadge, StatusBadge, Time } from "@/components/admin/format";
+import { formatDateTime, PriorityBadge, StatusBadge, Time } from "@/components/admin/format";
 import { stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
 import { getGuide, getGuideDeclaration } from "@/lib/content";
@@ -11,9 +11,13 @@ import { getTicketForStaff, listSimilarTickets, type StaffTicket } from "@/lib/d
 import { allowedTransitions } from "@/lib/tickets/workflow";
 import { describeAnswers, optionLabel, readAnswers } from "@/lib/guides/answers";
 import { COMMON_FIELDS } from "@/lib/guides/common-fields";
-import { TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
-import { assigneeAction, noteAction, priorityAction, replyAction, statusAction } from "./actions";
-import { MessageForm } from "./_components/message-forms";
+import { TICKET_STATUS } from "@/lib/ticket-fields";
+import { actorLabel, describeValues, EVENT_KIND_LABEL } from "@/lib/tickets/describe-change";
+import { mergeAction, noteAction, propertiesAction, replyAction } from "./actions";
+import { cannedOptionsFor } from "./canned";
+import { Composer } from "./_components/composer";
+import { MergeForm } from "./_components/merge-form";
+import { PropertiesForm } from "./_components/properties-form";
 
 type Params = Promise<{ reference: string }>;
 
@@ -21,31 +25,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: (await params).reference };
 }
 
-const ERRORS: Record<string, string> = {
-  "not-found": "チケットが見つかりません。",
-  transition: "この状態には変更できません。画面を更新してから、もう一度お試しください。",
-  assignee: "その担当者は選べません(無効なアカウントです)。",
-  invalid: "入力内容を確認してください。",
-};
-
-const KIND: Record<string, string> = {
-  created: "受付",
-  status: "状態を変更",
-  priority: "優先度を変更",
-  assignee: "担当者を変更",
-  note: "内部メモを追加",
-  reply: "依頼者へ返信",
-  requester_message: "依頼者からのメッセージ",
-  attachment: "ファイルを追加",
-};
-
 export default async function TicketPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | undefined>> }) {
   const { reference } = await params;
   const user = await requireStaff(`/admin/tickets/${encodeURIComponent(reference)}`);
   const ticket = await getTicketForStaff(user, reference);
   if (!ticket) notFound();
-  const { error } = await searchParams;
-  const [staff, similar] = await Promise.all([listAssignableStaff(), listSimilarTickets(ticket)]);
+  const { notice, from, compose, canned } = await searchParams;
+  const [staff, similar, cannedOptions] = await Promise.all([listAssignableStaff(), listSimilarTickets(ticket), cannedOptionsFor(ticket)]);
   const lang = ticket.locale === "en" ? "en" : "ja";
 
   return (
@@ -60,9 +46,20 @@ export default async function TicketPage({ params, searchParams }: { params: Par
       </div>
       <p className="text-sm text-slate-700">
         受付 <Time value={ticket.createdAt} /> ・ 担当者: {ticket.assignee?.name ?? "未割り当て"}
+        {" ・ "}
+        <a href="#compose" className="inline-flex min-h-11 items-center text-brand-700 underline lg:hidden">返信・メモへ移動</a>
       </p>
-      {error && Object.hasOwn(ERRORS, error) ? (
-        <p role="alert" className="mt-3 rounded border border-red-300 bg-red-50 p-3 text-red-900">{ERRORS[error]}</p>
+      {ticket.mergedInto ? (
+        <p className="mt-3 rounded border border-slate-400 bg-slate-50 p-3" data-testid="merged-into">
+          このチケットは{" "}
+          <Link href={`/admin/tickets/${ticket.mergedInto.reference}`} className="font-mono text-brand-700 underline">{ticket.mergedInto.reference}</Link>{" "}
+          に統合されました。やり取りと添付ファイルは統合先にあります。
+        </p>
+      ) : null}
+      {notice === "merged" && typeof from === "string" && ticket.mergedFrom.some((m) => m.reference === from) ? (
+        <p role="status" className="mt-3 rounded border border-emerald-300 bg-emerald-50 p-3 text-emerald-900">
+          {from} をこのチケットに統合しました。依頼者にはメールで知らせます。
+        </p>
       ) : null}
 
       <div className="mt-4 grid gap-6 lg:grid-cols-[1fr_20rem]">
@@ -71,52 +68,46 @@ export default async function TicketPage({ params, searchParams }: { params: Par
           <PathChecklist ticket={ticket} />
           <Answers ticket={ticket} lang={lang} />
           <Conversation ticket={ticket} lang={lang} />
-          <section aria-labelledby="compose" className="space-y-4">
-            <h2 id="compose" className="text-lg font-bold">返信・メモ</h2>
-            <MessageForm kind="reply" action={replyAction} ticketId={ticket.id} reference={ticket.reference} locale={ticket.locale} />
-            <MessageForm kind="note" action={noteAction} ticketId={ticket.id} reference={ticket.reference} locale={ticket.locale} />
+          {/* Sticky on wide screens: the reply box is in reach without scrolling past the thread (0021). */}
+          <section
+            aria-labelledby="compose"
+            className="scroll-mt-4 rounded border border-slate-300 bg-slate-100 p-3 shadow-[0_-4px_12px_rgba(15,23,42,0.15)] lg:sticky lg:bottom-0 lg:z-10 lg:max-h-[70vh] lg:overflow-y-auto"
+          >
+            <h2 id="compose" className="sr-only">返信・メモ</h2>
+            {ticket.mergedInto ? (
+              <p>統合済みのチケットには返信・メモを追加できません。統合先で対応してください。</p>
+            ) : (
+              <Composer
+                ticketId={ticket.id}
+                reference={ticket.reference}
+                locale={ticket.locale}
+                version={ticket.version}
+                initialMode={compose === "note" ? "note" : "reply"}
+                canned={cannedOptions}
+                prefill={cannedOptions.find((c) => c.id === canned)?.body}
+                replyAction={replyAction}
+                noteAction={noteAction}
+              />
+            )}
           </section>
           <History ticket={ticket} />
         </div>
 
         <aside className="space-y-4" aria-label="チケットの操作">
-          <form action={statusAction} className="rounded border border-slate-300 bg-white p-3">
-            <input type="hidden" name="ticketId" value={ticket.id} />
-            <input type="hidden" name="reference" value={ticket.reference} />
-            <label htmlFor="status" className="block font-semibold">状態</label>
-            <select id="status" name="status" defaultValue={ticket.status} className="mt-1 block min-h-11 w-full rounded border border-slate-400 bg-white px-2">
-              {[ticket.status, ...allowedTransitions(ticket.status)].map((s) => (
-                <option key={s} value={s}>
-                  {TICKET_STATUS.label(s, "ja")}
-                  {(ticket.status === "resolved" || ticket.status === "closed") && s === "open" ? "(再オープン)" : ""}
-                </option>
-              ))}
-            </select>
-            <button type="submit" className={`${buttonClass} mt-2 w-full`}>状態を変更</button>
-          </form>
-          <form action={priorityAction} className="rounded border border-slate-300 bg-white p-3">
-            <input type="hidden" name="ticketId" value={ticket.id} />
-            <input type="hidden" name="reference" value={ticket.reference} />
-            <label htmlFor="priority" className="block font-semibold">優先度</label>
-            <select id="priority" name="priority" defaultValue={ticket.priority} className="mt-1 block min-h-11 w-full rounded border border-slate-400 bg-white px-2">
-              {TICKET_PRIORITY.values.map((p) => (
-                <option key={p} value={p}>{TICKET_PRIORITY.label(p, "ja")}</option>
-              ))}
-            </select>
-            <button type="submit" className={`${buttonClass} mt-2 w-full`}>優先度を変更</button>
-          </form>
-          <form action={assigneeAction} className="rounded border border-slate-300 bg-white p-3">
-            <input type="hidden" name="ticketId" value={ticket.id} />
-            <input type="hidden" name="reference" value={ticket.reference} />
-            <label htmlFor="assigneeId" className="block font-semibold">担当者</label>
-            <select id="assigneeId" name="assigneeId" defaultValue={ticket.assigneeId ?? ""} className="mt-1 block min-h-11 w-full rounded border border-slate-400 bg-white px-2">
-              <option value="">未割り当て</option>
-              {staff.map((s) => (
-                <option key={s.id} value={s.id}>{s.name}{s.id === user.id ? "(自分)" : ""}</option>
-              ))}
-            </select>
-            <button type="submit" className={`${buttonClass} mt-2 w-full`}>担当者を変更</button>
-          </form>
+          {ticket.mergedInto ? null : (
+            <PropertiesForm
+              action={propertiesAction}
+              ticketId={ticket.id}
+              reference={ticket.reference}
+              version={ticket.version}
+              current={{ status: ticket.status, priority: ticket.priority, assigneeId: ticket.assigneeId ?? "" }}
+              statuses={[ticket.status, ...allowedTransitions(ticket.status)]}
+              reopen={ticket.status === "resolved" || ticket.status === "closed"}
+              staff={staff}
+              me={user.id}
+              notice={notice}
+            />
+          )}
           <section aria-labelledby="similar" className="rounded border border-slate-300 bg-white p-3">
             <h2 id="similar" className="font-semibold">似たチケット(24時間以内)</h2>
             <p className="text-sm text-slate-700">同じガイド・同じ終了ステップ・同じ主な回答</p>
@@ -133,6 +124,9 @@ export default async function TicketPage({ params, searchParams }: { params: Par
               <p className="mt-2 text-sm">ありません。</p>
             )}
           </section>
+          {ticket.mergedInto ? null : (
+            <MergeForm action={mergeAction} ticketId={ticket.id} reference={ticket.reference} version={ticket.version} similar={similar.map((s) => s.reference)} />
+          )}
         </aside>
       </div>
     </div>
@@ -282,37 +276,41 @@ function Conversation({ ticket, lang }: { ticket: StaffTicket; lang: "ja" | "en"
   );
 }
 
-function describeEvent(e: StaffTicket["events"][number]): string {
-  const before = (e.before ?? {}) as Record<string, string | null>;
-  const after = (e.after ?? {}) as Record<string, string | null>;
-  switch (e.kind) {
-    case "status":
-      return `${TICKET_STATUS.label(before.status ?? "", "ja")} → ${TICKET_STATUS.label(after.status ?? "", "ja")}`;
-    case "priority":
-      return `${TICKET_PRIORITY.label(before.priority ?? "", "ja")} → ${TICKET_PRIORITY.label(after.priority ?? "", "ja")}`;
-    case "assignee":
-      return `${before.assigneeName ?? "未割り当て"} → ${after.assigneeName ?? "未割り当て"}`;
-    default:
-      return "";
-  }
-}
-
 function History({ ticket }: { ticket: StaffTicket }) {
   return (
     <Section id="history" title="履歴">
       <ol className="relative space-y-2 border-l-2 border-slate-300 pl-4" data-testid="history">
         {ticket.events.map((e) => (
-          <li key={e.id}>
-            <p>
-              <span className="font-semibold">{KIND[e.kind] ?? e.kind}</span>
-              {describeEvent(e) ? <span>: {describeEvent(e)}</span> : null}
-            </p>
-            <p className="text-sm text-slate-700">
-              {e.actorType === "staff" ? (e.actor?.name ?? "スタッフ") : e.actorType === "requester" ? "依頼者" : "システム"} ・ <Time value={e.createdAt} />
-            </p>
-          </li>
+          <HistoryItem key={e.id} event={e} />
         ))}
       </ol>
+      {ticket.mergedFrom.map((m) => (
+        <div key={m.id} className="mt-4">
+          <h3 className="font-semibold">
+            統合元 <Link href={`/admin/tickets/${m.reference}`} className="font-mono text-brand-700 underline">{m.reference}</Link> の履歴
+          </h3>
+          <ol className="relative mt-2 space-y-2 border-l-2 border-slate-200 pl-4" data-testid={`history-${m.reference}`}>
+            {m.events.map((e) => (
+              <HistoryItem key={e.id} event={e} />
+            ))}
+          </ol>
+        </div>
+      ))}
     </Section>
+  );
+}
+
+function HistoryItem({ event: e }: { event: StaffTicket["events"][number] }) {
+  const values = describeValues(e.kind, e.before, e.after);
+  return (
+    <li>
+      <p>
+        <span className="font-semibold">{EVENT_KIND_LABEL[e.kind] ?? e.kind}</span>
+        {values ? <span>: {values}</span> : null}
+      </p>
+      <p className="text-sm text-slate-700">
+        {actorLabel({ actorType: e.actorType, actorName: e.actor?.name ?? null })} ・ <Time value={e.createdAt} />
+      </p>
+    </li>
   );
 }

@@ -1,0 +1,69 @@
+// Staff notifications, written in the transaction of the change they report (a rolled-back change
+// notifies nobody): an in-app row and/or a mail through the outbox, as each recipient chose.
+// Never the actor of the change, never a deactivated account (docs/decisions/0022).
+import "server-only";
+import { enqueueMail } from "@/lib/data/outbox";
+import { getSignOff } from "@/lib/data/settings";
+import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { staffNotificationMail } from "@/lib/mail/templates";
+import { DEFAULT_CHOICES, NO_GUIDE, type NotificationKind } from "@/lib/notifications/kinds";
+
+type Tx = Prisma.TransactionClient;
+
+const base = () => env().APP_URL.replace(/\/$/, "");
+const SUMMARY_CHARS = 80;
+
+async function notify(tx: Tx, kind: NotificationKind, ticketId: string, recipientIds: readonly string[], actorId: string | null, now: Date) {
+  const ids = [...new Set(recipientIds)].filter((id) => id !== actorId);
+  if (!ids.length) return 0;
+  const recipients = await tx.staffUser.findMany({
+    where: { id: { in: ids }, active: true },
+    select: { id: true, name: true, email: true, notificationPreferences: { where: { kind }, select: { inApp: true, mail: true } } },
+    orderBy: { id: "asc" },
+  });
+  if (!recipients.length) return 0;
+  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { reference: true, description: true } });
+  const signOff = await getSignOff(tx);
+  let written = 0;
+  for (const staff of recipients) {
+    const choice = staff.notificationPreferences[0] ?? DEFAULT_CHOICES[kind];
+    if (choice.inApp) {
+      await tx.notification.create({ data: { staffId: staff.id, kind, ticketId, createdAt: now }, select: { id: true } });
+      written++;
+    }
+    if (choice.mail) {
+      const summary = ticket.description.replace(/\s+/g, " ").trim();
+      const mail = staffNotificationMail({
+        kind,
+        name: staff.name,
+        reference: ticket.reference,
+        summary: summary.length > SUMMARY_CHARS ? `${summary.slice(0, SUMMARY_CHARS)}…` : summary,
+        ticketUrl: `${base()}/admin/tickets/${ticket.reference}`,
+        settingsUrl: `${base()}/admin/settings/notifications`,
+        signOff,
+      });
+      // No ticketId: a ticket's outbox rows are the mail its requester got (the staff history and
+      // tests read them so); the kind and the link say which ticket this one is about.
+      await enqueueMail(tx, { kind: `notify-${kind}`, to: staff.email, ...mail });
+      written++;
+    }
+  }
+  return written;
+}
+
+/** A new ticket: everyone following its guide (or "no guide"). */
+export async function notifyNewTicket(tx: Tx, ticket: { id: string; guideId: string | null }, now = new Date()) {
+  const followers = await tx.guideFollow.findMany({ where: { guideKey: ticket.guideId ?? NO_GUIDE }, select: { staffId: true } });
+  return notify(tx, "new_ticket", ticket.id, followers.map((f) => f.staffId), null, now);
+}
+
+/** The requester answered: the ticket's assignee, if any. */
+export async function notifyRequesterMessage(tx: Tx, ticket: { id: string; assigneeId: string | null }, now = new Date()) {
+  return ticket.assigneeId ? notify(tx, "requester_message", ticket.id, [ticket.assigneeId], null, now) : 0;
+}
+
+/** A ticket assigned to someone by someone else (taking a ticket oneself notifies nobody). */
+export async function notifyAssigned(tx: Tx, actorId: string, ticketId: string, assigneeId: string | null, now = new Date()) {
+  return assigneeId ? notify(tx, "assigned", ticketId, [assigneeId], actorId, now) : 0;
+}
