@@ -17,12 +17,12 @@ export async function getTicketForStaff(_me: { id: string }, reference: string) 
         select: { id: true, authorType: true, visibility: true, body: true, createdAt: true, author: { select: { name: true } } },
       },
       events: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        orderBy: [{ createdAt: "asc" }, { version: "asc" }, { id: "asc" }],
         select: EVENT,
       },
       mergedInto: { select: { reference: true } },
       // Their history stays theirs and is shown here, beside the messages that moved (decision 0018).
-      mergedFrom: { orderBy: { createdAt: "asc" }, select: { id: true, reference: true, events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: EVENT } } },
+      mergedFrom: { orderBy: { createdAt: "asc" }, select: { id: true, reference: true, events: { orderBy: [{ createdAt: "asc" }, { version: "asc" }, { id: "asc" }], select: EVENT } } },
     },
   });
   return ticket;

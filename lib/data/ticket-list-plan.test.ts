@@ -26,7 +26,7 @@ beforeAll(async () => {
   await client.query(
     `INSERT INTO "Ticket" ("reference", "status", "priority", "assigneeId", "guideId", "path", "walk", "endStep", "locale", "name",
        "username", "affiliation", "email", "failedAt", "answers",
-       "description", "statusTokenHash", "statusTokenExpiresAt", "createdAt", "updatedAt", "lastActivityAt")
+       "description", "searchText", "statusTokenHash", "statusTokenExpiresAt", "createdAt", "updatedAt", "lastActivityAt")
      SELECT 'SSO-2026-' || lpad(g::text, 6, '0'),
        (ARRAY['new','open','waiting','resolved','closed','closed','closed','resolved'])[1 + g % 8]::"TicketStatus",
        (ARRAY['low','normal','normal','normal','high','urgent'])[1 + (g * 7) % 6]::"TicketPriority",
@@ -40,6 +40,11 @@ beforeAll(async () => {
          'messageShown', (ARRAY['auth-failed','cert-invalid-no-otp','oath-screen','none'])[1 + g % 4], 'factor', 'otp',
          'stopsAt', 'after-password', 'contactFormLogin', 'not-tried', 'tried', jsonb_build_array('step0', 'step1')),
        (ARRAY['パスワード入力後に赤いメッセージが出て先に進めません','証明書の選択画面が出なくなりました','ワンタイムパスワードを入力しても認証に失敗します'])[1 + g % 3] || ' #' || g,
+       -- Messages and notes: about two per ticket, an internal note on every tenth.
+       CASE WHEN g % 6 = 0 THEN '' ELSE
+         (ARRAY['ブラウザのキャッシュを削除して、もう一度お試しください。','Please register your one-time password again.','証明書の再発行手続きをご案内します。'])[1 + g % 3]
+         || E'\n' || (ARRAY['試しましたが、まだログインできません。','Thanks, it works now.','ありがとうございます。解決しました。'])[1 + (g / 3) % 3]
+         || CASE WHEN g % 10 = 0 THEN E'\nベンダー確認中 ' || (g % 1000) ELSE '' END END,
        md5(g::text), now() + interval '180 days', now() - (g || ' minutes')::interval, now() - ((g * 13) % 100000 || ' minutes')::interval,
        now() - ((g * 17) % 100000 || ' minutes')::interval
      FROM generate_series(1, 100000) g`,
@@ -72,6 +77,8 @@ describe("triage list query plans on 100k tickets", () => {
     ["search by username over all statuses", { status: "all", q: "s1054321" }],
     ["Japanese search", { status: "all", q: "証明書の選択画面" }],
     ["search within a tab", { status: "new", q: "田中 翔太" }],
+    ["search for a word in messages and notes", { status: "all", q: "ベンダー確認中 421" }],
+    ["two-character search", { status: "all", q: "田中" }],
     ["one guide over all statuses", { status: "all", guide: "jaist-sso" }],
     ["a guide's answer over all statuses", { status: "all", guide: "jaist-sso", "a.messageShown": "cert-invalid-no-otp" }],
     ["two answers within a tab", { status: "open", "a.messageShown": "oath-screen", "a.network": "eduroam" }],
@@ -142,5 +149,17 @@ describe("triage list query plans on 100k tickets", () => {
     const text = await plan({ status: "all" });
     expect(text, text).toMatch(/Index (Only )?Scan using "TicketReadMark_pkey"[\s\S]*Index Cond: .*"ticketId" = t\.id/);
     expect(text, text).not.toMatch(/Bitmap Heap Scan on "TicketReadMark"/);
+  });
+
+  // The searches' own indexes at these statistics: a rare phrase of a message or note, and a short
+  // query, which only the small index over the requester's name and username can answer.
+  it.each([
+    ["a rare phrase of a note", { status: "all", q: "ベンダー確認中 421" }, "Ticket_search_trgm_idx"],
+    ["a rare username", { status: "all", q: "s1054321" }, "Ticket_search_trgm_idx"],
+    ["a one-character name", { status: "all", q: "李" }, "Ticket_requester_trgm_idx"],
+    ["a rare two-character start", { status: "all", q: "zq" }, "Ticket_requester_trgm_idx"],
+  ])("searches through its trigram index: %s", async (_name, raw, index) => {
+    const text = await plan(raw);
+    expect(text, text).toMatch(new RegExp(`Bitmap Index Scan on "?${index}"?`));
   });
 });

@@ -33,7 +33,8 @@ export async function nextReference(tx: Tx, prefix: string, now = new Date()): P
 
 export type NewTicket = Omit<
   Prisma.TicketUncheckedCreateInput,
-  "id" | "reference" | "statusTokenHash" | "statusTokenExpiresAt"
+  // searchText is the messages' text, written by add-message.ts only.
+  "id" | "reference" | "statusTokenHash" | "statusTokenExpiresAt" | "searchText"
 > & { referencePrefix: string };
 
 /**

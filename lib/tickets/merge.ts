@@ -9,6 +9,7 @@ import { getSignOff } from "@/lib/data/settings";
 import { ticketMergedMail } from "@/lib/mail/templates";
 import type { Actor } from "@/lib/tickets/change-properties";
 import { TicketError } from "@/lib/tickets/errors";
+import { insertMessage, rebuildSearchText } from "@/lib/tickets/add-message";
 import { recordEvent, staffActor } from "@/lib/tickets/events";
 import { assertNotMerged, lockTicket } from "@/lib/tickets/lock";
 import { assertNotMoved } from "@/lib/tickets/version";
@@ -36,15 +37,12 @@ export async function mergeTicket(actor: Actor, sourceId: string, targetReferenc
     const { description } = await tx.ticket.findUniqueOrThrow({ where: { id: source.id }, select: { description: true } });
     // The source's request itself, and its screenshot, as an internal entry of the survivor's
     // conversation: staff read it there; the survivor's requester never does.
-    const intro = await tx.ticketMessage.create({
-      data: {
-        ticketId: target.id,
-        authorType: "system",
-        visibility: "internal",
-        body: `${source.reference} を統合(依頼者: ${source.name} <${source.email}>)\n\n${description}`,
-        createdAt: now,
-      },
-      select: { id: true },
+    const intro = await insertMessage(tx, {
+      ticketId: target.id,
+      authorType: "system",
+      visibility: "internal",
+      body: `${source.reference} を統合(依頼者: ${source.name} <${source.email}>)\n\n${description}`,
+      createdAt: now,
     });
     await tx.attachment.updateMany({ where: { ticketId: source.id, messageId: null }, data: { ticketId: target.id, messageId: intro.id } });
     await tx.attachment.updateMany({ where: { ticketId: source.id }, data: { ticketId: target.id } });
@@ -53,6 +51,9 @@ export async function mergeTicket(actor: Actor, sourceId: string, targetReferenc
       where: { ticketId: source.id },
       data: same ? { ticketId: target.id } : { ticketId: target.id, visibility: "internal" },
     });
+    // The moved conversation is searched on the survivor, and no longer on the source.
+    await rebuildSearchText(tx, target.id);
+    await rebuildSearchText(tx, source.id);
     await tx.ticket.updateMany({ where: { mergedIntoId: source.id }, data: { mergedIntoId: target.id } });
     await tx.ticket.update({
       where: { id: source.id },

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { insertAttachment } from "@/lib/data/attachments";
 import type { StaffFile } from "@/lib/staff-attachments";
 import type { Actor } from "@/lib/tickets/change-properties";
+import { insertMessage } from "@/lib/tickets/add-message";
 import { recordEvent, staffActor } from "@/lib/tickets/events";
 import { assertNotMerged, lockTicket } from "@/lib/tickets/lock";
 import { assertNotMoved } from "@/lib/tickets/version";
@@ -16,10 +17,7 @@ export async function addNote(actor: Actor, ticketId: string, body: string, { fi
     assertNotMerged(ticket);
     await assertNotMoved(tx, ticket, baseVersion, "message");
     const now = new Date();
-    const message = await tx.ticketMessage.create({
-      data: { ticketId: ticket.id, authorType: "staff", authorId: actor.id, visibility: "internal", body, createdAt: now },
-      select: { id: true },
-    });
+    const message = await insertMessage(tx, { ticketId: ticket.id, authorType: "staff", authorId: actor.id, visibility: "internal", body, createdAt: now });
     const names: string[] = [];
     for (const file of files) names.push((await insertAttachment(tx, ticket.id, file, message.id)).filename);
     await recordEvent(tx, ticket.id, staffActor(actor), { kind: "note", after: names.length ? { messageId: message.id, attachments: names } : { messageId: message.id }, at: now });

@@ -5,6 +5,7 @@ import { enqueueMail } from "@/lib/data/outbox";
 import { getSignOff } from "@/lib/data/settings";
 import { staffReplyMail } from "@/lib/mail/templates";
 import { applyStatus, type Actor } from "@/lib/tickets/change-properties";
+import { insertMessage } from "@/lib/tickets/add-message";
 import { recordEvent, staffActor } from "@/lib/tickets/events";
 import { assertNotMerged, lockTicket } from "@/lib/tickets/lock";
 import { renderPlaceholders } from "@/lib/tickets/placeholders";
@@ -27,10 +28,7 @@ export async function addReply(actor: Actor, ticketId: string, body: string, the
     assertNotMerged(ticket);
     await assertNotMoved(tx, ticket, baseVersion, "message");
     const now = new Date();
-    const message = await tx.ticketMessage.create({
-      data: { ticketId: ticket.id, authorType: "staff", authorId: actor.id, visibility: "public", body, createdAt: now },
-      select: { id: true },
-    });
+    const message = await insertMessage(tx, { ticketId: ticket.id, authorType: "staff", authorId: actor.id, visibility: "public", body, createdAt: now });
     const attachments = [];
     for (const file of files) attachments.push(await insertAttachment(tx, ticket.id, file, message.id));
     const after = attachments.length ? { messageId: message.id, attachments: attachments.map((a) => a.filename) } : { messageId: message.id };

@@ -4,6 +4,7 @@ import { insertAttachment } from "@/lib/data/attachments";
 import { resolveMergedTicket, sameRequester } from "@/lib/data/ticket-merge";
 import { ticketByTokenWhere } from "@/lib/data/tickets";
 import type { Screenshot } from "@/lib/screenshot";
+import { insertMessage } from "@/lib/tickets/add-message";
 import { recordEvent } from "@/lib/tickets/events";
 import { notifyRequesterMessage } from "@/lib/tickets/notify";
 import { requesterCanWrite, statusAfterRequesterMessage, type TicketStatus } from "@/lib/tickets/workflow";
@@ -24,10 +25,7 @@ export async function addRequesterMessage(token: string, body: string, screensho
     if (!requesterCanWrite(locked.status)) return null;
     // Someone else's request survived the merge: their requester must not read this person's text.
     const visibility = sameRequester(linked, locked) ? "public" : "internal";
-    const message = await tx.ticketMessage.create({
-      data: { ticketId: ticket.id, authorType: "requester", visibility, body },
-      select: { id: true },
-    });
+    const message = await insertMessage(tx, { ticketId: ticket.id, authorType: "requester", visibility, body });
     await recordEvent(tx, ticket.id, { type: "requester" }, { kind: "requester_message", after: { messageId: message.id }, at: now });
     if (screenshot) {
       const file = await insertAttachment(tx, ticket.id, screenshot, message.id);

@@ -8,6 +8,8 @@ import { requireStaff } from "@/lib/auth/guards";
 import { listSavedViews } from "@/lib/data/saved-views";
 import { listAssignableStaff } from "@/lib/data/staff";
 import { countTicketsByStatus, formatCount, listTickets } from "@/lib/data/ticket-list";
+import { describeSearchMatches, type SearchMatch } from "@/lib/data/ticket-search";
+import { MarkedText } from "@/components/help/marked-text";
 import { getGuideDeclaration, listAllGuideIds } from "@/lib/content";
 import { answerFields } from "@/lib/guides/answers";
 import { TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
@@ -22,7 +24,9 @@ const T = {
   tabs: "状態",
   all: "すべて",
   search: "検索",
-  searchHint: "受付番号・ユーザ名・氏名・メール・内容",
+  searchHint: "受付番号・依頼者・内容・メッセージ・内部メモ",
+  searchHelp: "3文字以上は部分一致で探します。1〜2文字では依頼者の氏名とユーザ名だけを、語の先頭から探します(姓「田中」、ユーザ名の先頭「s12」など)。受付番号そのもの(SSO-2026-000123)はそのチケットを探します。",
+  matched: { reference: "受付番号に一致", requester: "依頼者情報に一致", description: "内容に一致", message: "メッセージに一致", note: "内部メモに一致" },
   filters: "絞り込み",
   apply: "適用",
   reset: "条件をクリア",
@@ -83,6 +87,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
     listAssignableStaff(),
     listSavedViews(user),
   ]);
+  const matches = filter.q ? await describeSearchMatches(page.rows.map((r) => r.id), filter.q) : null;
   const href = (overrides: Partial<Record<keyof TicketFilter, string | undefined>>) => {
     const qs = filterToParams(filter, { cursor: undefined, before: undefined, ...overrides }).toString();
     return `/admin/tickets${qs ? `?${qs}` : ""}`;
@@ -159,9 +164,12 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
         <input type="hidden" name="status" value={filter.status} />
         <div className="flex flex-wrap items-end gap-2">
           {/* Labels beside their fields from md up: every line above the table is a ticket fewer in view. */}
-          <div className="min-w-0 flex-1 basis-48 md:flex md:items-center md:gap-2">
-            <label htmlFor="q" className="block shrink-0 font-medium">{T.search}</label>
-            <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} placeholder={T.searchHint} className={`${inputClass} md:mt-0`} />
+          <div className="min-w-0 flex-1 basis-48">
+            <div className="md:flex md:items-center md:gap-2">
+              <label htmlFor="q" className="block shrink-0 font-medium">{T.search}</label>
+              <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} placeholder={T.searchHint} aria-describedby="q-help" className={`${inputClass} md:mt-0`} />
+            </div>
+            <p id="q-help" className="mt-0.5 text-xs text-slate-700">{T.searchHelp}</p>
           </div>
           <div className="md:flex md:items-center md:gap-2">
             <label htmlFor="sort" className="block shrink-0 font-medium">{T.sort}</label>
@@ -302,6 +310,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
                   </td>
                   <td className={`${tdClass} max-w-0 max-md:order-last max-md:w-full max-md:max-w-full`}>
                     <span className={`block truncate ${t.unread ? "font-semibold" : ""}`} lang={t.locale} title={t.summary}>{t.summary}</span>
+                    <SearchMatchLine match={matches?.get(t.id)} />
                   </td>
                   <td className={`${tdClass} max-w-32`}>
                     <span className="block truncate" title={`${t.name} (${t.username})`}>{t.username}</span>
@@ -369,6 +378,15 @@ function age(from: Date, now: Date) {
   return `${Math.floor(minutes / (60 * 24))}日`;
 }
 
+function SearchMatchLine({ match }: { match: SearchMatch | undefined }) {
+  if (!match) return null;
+  return (
+    <p className="mt-1 break-words text-sm text-slate-800" data-search-match={match.field}>
+      <span className="mr-1 rounded bg-slate-200 px-1.5 font-medium">{T.matched[match.field]}</span>
+      {match.snippet ? <MarkedText parts={match.snippet} /> : null}
+    </p>
+  );
+}
 
 function Select({ id, label, value, options, noAny }: { id: string; label: string; value: string | undefined; options: [string, string][]; noAny?: boolean }) {
   return (
