@@ -146,7 +146,7 @@ test("an admin assigns a ticket to me: listed, linked, mailed by default and not
     await adminPage.goto(`/admin/tickets/${reference}`);
     const actions = adminPage.getByRole("complementary", { name: "チケットの操作" });
     await actions.getByLabel("担当者").selectOption(agent.id);
-    await actions.getByRole("button", { name: "担当者を変更" }).click();
+    await actions.getByRole("button", { name: "変更を保存" }).click();
     await expect(adminPage.getByText(`担当者: ${agent.name}`)).toBeVisible();
   };
 
