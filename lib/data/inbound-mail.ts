@@ -1,6 +1,7 @@
 // Inbound mail rows (issue 11): the raw store every source writes to before anything else happens.
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { messageKey } from "@/lib/mail/inbound/message-key";
 
 export type InboundSource = "imap" | "smtp";
@@ -71,14 +72,40 @@ export async function findTicketForMail(
 }
 
 /** Claims received mails to process, with a lease so that several instances never take the same one. */
-export async function claimReceivedMail(now: Date, batch: number, leaseMs: number): Promise<{ id: string; raw: Uint8Array; envelopeFrom: string | null; attempts: number }[]> {
+export async function claimReceivedMail(now: Date, batch: number, leaseMs: number, ids?: string[]): Promise<{ id: string; raw: Uint8Array; envelopeFrom: string | null; attempts: number }[]> {
   const until = new Date(now.getTime() + leaseMs);
+  // Only these rows: tests that must not take the rows of tests running beside them.
+  const only = ids ? Prisma.sql`AND "id" = ANY(${ids}::uuid[])` : Prisma.empty;
   return db().$queryRaw`
     UPDATE "InboundMail" SET "lockedUntil" = ${until}, "attempts" = "attempts" + 1
     WHERE "id" IN (
       SELECT "id" FROM "InboundMail"
-      WHERE "state" = 'received' AND "nextAttemptAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+      WHERE "state" = 'received' AND "nextAttemptAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}) ${only}
       ORDER BY "receivedAt" LIMIT ${batch}
       FOR UPDATE SKIP LOCKED)
     RETURNING "id", "raw", "envelopeFrom", "attempts"`;
+}
+
+export type InboundOutcome = { state: "applied" | "held" | "ignored" | "failed"; reason?: string | null; ticketId?: string | null };
+
+/**
+ * Moves a received mail to its outcome; false when it was no longer "received" (another worker got
+ * there first). Given a transaction, it is part of the change that applies the mail: exactly once.
+ */
+export async function settleInboundMail(id: string, outcome: InboundOutcome, tx: Prisma.TransactionClient = db(), now = new Date()): Promise<boolean> {
+  const changed = await tx.$executeRaw`
+    UPDATE "InboundMail" SET "state" = ${outcome.state}::"InboundMailState", "reason" = ${outcome.reason ?? null},
+      "ticketId" = ${outcome.ticketId ?? null}::uuid, "processedAt" = ${now}, "lockedUntil" = NULL
+    WHERE "id" = ${id}::uuid AND "state" = 'received'`;
+  return changed === 1;
+}
+
+/** A processing failure: retried later with a growing pause, given up ("failed", kept for staff) after `maxAttempts`. */
+export async function deferInboundMail(id: string, attempts: number, error: string, maxAttempts: number, now = new Date()) {
+  if (attempts >= maxAttempts) {
+    await db().inboundMail.updateMany({ where: { id, state: "received" }, data: { state: "failed", reason: "processing-error", lastError: error.slice(0, 1000), lockedUntil: null, processedAt: now } });
+    return;
+  }
+  const pause = Math.min(60_000 * 2 ** (attempts - 1), 3_600_000);
+  await db().inboundMail.updateMany({ where: { id, state: "received" }, data: { lastError: error.slice(0, 1000), lockedUntil: null, nextAttemptAt: new Date(now.getTime() + pause) } });
 }

@@ -9,9 +9,32 @@ export type SignOff = { ja: string; en: string };
 /** Used until an admin sets one, and when the settings row is missing. */
 export const DEFAULT_SIGN_OFF: SignOff = { ja: "情報社会基盤研究センター ヘルプデスク", en: "RCACI Help Desk" };
 
-export type ConfirmationMail = { reference: string; name: string; statusUrl: string; locale: Locale; signOff: SignOff };
+export type ConfirmationMail = {
+  reference: string;
+  name: string;
+  statusUrl: string;
+  locale: Locale;
+  signOff: SignOff;
+  /** A request that came by mail (issue 11): guides that may solve it at once. */
+  suggestions?: { title: string; url: string }[];
+  /** A password or code in the mail was masked before it was stored. */
+  masked?: boolean;
+};
 
-export function confirmationMail({ reference, name, statusUrl, locale, signOff }: ConfirmationMail): { subject: string; text: string } {
+function suggestionLines(locale: Locale, suggestions: { title: string; url: string }[] = []): string[] {
+  if (!suggestions.length) return [];
+  const head = locale === "en" ? "These pages may solve it right away:" : "次のページで解決できるかもしれません:";
+  return [head, ...suggestions.flatMap((s) => [`- ${s.title}`, `  ${s.url}`]), ""];
+}
+
+function maskedLines(locale: Locale, masked: boolean | undefined): string[] {
+  if (!masked) return [];
+  return locale === "en"
+    ? ["Your mail seemed to contain a password or a code. We did not keep it. Never send them by mail.", ""]
+    : ["メールにパスワードやコードらしきものが含まれていたため、その部分を保存せずに伏せました。メールで送らないでください。", ""];
+}
+
+export function confirmationMail({ reference, name, statusUrl, locale, signOff, suggestions, masked }: ConfirmationMail): { subject: string; text: string } {
   if (locale === "en") {
     return {
       subject: `[${reference}] We received your request`,
@@ -23,6 +46,8 @@ export function confirmationMail({ reference, name, statusUrl, locale, signOff }
         "See its status, read our replies and add information here (keep this link to yourself):",
         statusUrl,
         "",
+        ...maskedLines("en", masked),
+        ...suggestionLines("en", suggestions),
         "What happens next:",
         "- A member of the help desk reads your request.",
         "- We reply to this address. If we need more details, the status page says so.",
@@ -43,6 +68,8 @@ export function confirmationMail({ reference, name, statusUrl, locale, signOff }
       "対応状況の確認、回答の閲覧、情報の追加は次のページからできます(このリンクは他の人に教えないでください):",
       statusUrl,
       "",
+      ...maskedLines("ja", masked),
+      ...suggestionLines("ja", suggestions),
       "今後の流れ:",
       "・ヘルプデスクの担当者が内容を確認します。",
       "・回答はこのメールアドレスにお送りします。追加の情報が必要な場合は上記ページでお知らせします。",
@@ -189,5 +216,21 @@ export function ticketMergedMail({ locale, name, reference, survivorReference, s
       `以後は ${survivorReference} で対応します。${reference} は終了しました。\n\n` +
       `${reference} の「お問い合わせ状況」ページのリンクは引き続き使えます。そこから送ったメッセージは ${survivorReference} に届きます。\n` +
       `パスワードやワンタイムパスワードは書かないでください。\n\n${signOff.ja}\n`,
+  };
+}
+
+export type SecretMaskedMail = { locale: Locale; name: string; reference: string; statusUrl: string; signOff: SignOff };
+
+/** After a requester's mail whose password or code was masked before it was stored (issue 11). */
+export function secretMaskedMail({ locale, name, reference, statusUrl, signOff }: SecretMaskedMail): { subject: string; text: string } {
+  if (locale === "en") {
+    return {
+      subject: `[${reference}] Please do not send passwords by mail`,
+      text: [`Dear ${name},`, "", "We received your mail and added it to your request.", ...maskedLines("en", true), "Your request's status page:", statusUrl, "", signOff.en].join("\n"),
+    };
+  }
+  return {
+    subject: `[${reference}] メールでパスワードを送らないでください`,
+    text: [`${name} 様`, "", "メールを受け取り、お問い合わせに追加しました。", ...maskedLines("ja", true), "お問い合わせ状況ページ:", statusUrl, "", signOff.ja].join("\n"),
   };
 }

@@ -11,6 +11,7 @@ import { answerProblems, readAnswers } from "@/lib/guides/answers";
 import { genericForm } from "@/lib/guides/generic-form";
 import { jstYear } from "@/lib/jst";
 import type { Screenshot } from "@/lib/screenshot";
+import type { StaffFile } from "@/lib/staff-attachments";
 import type { SignOff } from "@/lib/mail/templates";
 import { getSignOff } from "@/lib/data/settings";
 import { recordEvent } from "@/lib/tickets/events";
@@ -115,7 +116,14 @@ async function withCreateSlot<T>(fn: () => Promise<T>): Promise<T> {
  */
 export async function createTicketFromIntake(
   input: NewTicket,
-  options: { screenshot?: Screenshot | null; mail: (reference: string, token: string, signOff: SignOff) => Omit<OutgoingMail, "ticketId"> },
+  options: {
+    screenshot?: Screenshot | null;
+    /** Further files checked by content (a mail's images and PDFs, issue 11). */
+    files?: StaffFile[];
+    mail: (reference: string, token: string, signOff: SignOff) => Omit<OutgoingMail, "ticketId">;
+    /** Runs last in the ticket's transaction (the inbound mail marks itself applied). */
+    within?: (tx: Prisma.TransactionClient, ticketId: string) => Promise<void>;
+  },
 ): Promise<IntakeResult> {
   const key = input.idempotencyKey ?? undefined;
   if (key) {
@@ -125,16 +133,18 @@ export async function createTicketFromIntake(
   try {
     return await withCreateSlot(() => db().$transaction(
       async (tx) => {
-        const screenshot = options.screenshot;
+        const files: (Screenshot | StaffFile)[] = [...(options.screenshot ? [options.screenshot] : []), ...(options.files ?? [])];
         // Read before insertTicket takes the reference counter's row lock, which others queue on.
         const signOff = await getSignOff(tx);
         const { ticket, token } = await insertTicket(tx, input, async (ticketId) => {
-          if (!screenshot) return;
-          const file = await insertAttachment(tx, ticketId, screenshot);
-          await recordEvent(tx, ticketId, { type: "requester" }, { kind: "attachment", after: { attachmentId: file.id, filename: file.filename } });
+          for (const one of files) {
+            const file = await insertAttachment(tx, ticketId, one);
+            await recordEvent(tx, ticketId, { type: "requester" }, { kind: "attachment", after: { attachmentId: file.id, filename: file.filename } });
+          }
         });
         await enqueueMail(tx, { ...options.mail(ticket.reference, token, signOff), ticketId: ticket.id });
         await notifyNewTicket(tx, ticket);
+        await options.within?.(tx, ticket.id);
         return { ticketId: ticket.id, reference: ticket.reference, locale: ticket.locale, token, duplicate: false };
       },
       // Creates queue on the sequence row under load; give them time rather than failing.

@@ -21,9 +21,12 @@ export const canTransition = (from: TicketStatus, to: TicketStatus) => TRANSITIO
 export const REQUESTER_CAN_WRITE = ["new", "open", "waiting", "resolved"] as const;
 export const requesterCanWrite = (status: string) => (REQUESTER_CAN_WRITE as readonly string[]).includes(status);
 
-/** The reopen rule: a requester's message on a ticket that waits for them puts it back in the queue. */
+/**
+ * The reopen rule: a requester's message on a ticket that waits for them, or that staff think is
+ * resolved, puts it back in the queue (a closed ticket takes no messages: REQUESTER_CAN_WRITE).
+ */
 export function statusAfterRequesterMessage(status: TicketStatus): TicketStatus {
-  return status === "waiting" ? "open" : status;
+  return status === "waiting" || status === "resolved" ? "open" : status;
 }
 
 /** Timestamps a status change sets or clears. A reopened ticket is unresolved again. */

@@ -3,11 +3,13 @@
 // requester wrote this time, and the attachments kept by their content like uploads are.
 import { createHash } from "node:crypto";
 import { simpleParser, type AddressObject } from "mailparser";
-import { MAX_SCREENSHOT_BYTES, sniffImage } from "@/lib/image-type";
+import { MAX_SCREENSHOT_BYTES, sniffAttachment } from "@/lib/image-type";
+import type { StaffFile } from "@/lib/staff-attachments";
 import { automaticReason, type AutomaticReason } from "@/lib/mail/inbound/classify";
 import { visibleReply } from "@/lib/mail/inbound/reply-text";
 
-export type InboundFile = { filename: string; contentType: string; size: number; sha256: string; data: Uint8Array<ArrayBuffer> };
+/** Checked by content like a staff upload (lib/staff-attachments.ts): images and PDF. */
+export type InboundFile = StaffFile;
 
 export type ParsedInbound = {
   messageId: string | null;
@@ -36,13 +38,6 @@ function addresses(value: AddressObject | AddressObject[] | undefined): string[]
   return list.flatMap((a) => a.value.map((v) => v.address?.toLowerCase() ?? "")).filter(Boolean);
 }
 
-function fileType(bytes: Uint8Array): { mime: string; ext: string } | null {
-  const image = sniffImage(bytes);
-  if (image) return image;
-  // %PDF-
-  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d) return { mime: "application/pdf", ext: "pdf" };
-  return null;
-}
 
 /** Decodes HTML-only mail into text well enough for a ticket (staff also have the raw mail). */
 function htmlToText(html: string): string {
@@ -72,7 +67,7 @@ export async function parseInbound(raw: Buffer, envelopeFrom?: string | null): P
       continue;
     }
     const data = new Uint8Array(attachment.content);
-    const type = fileType(data);
+    const type = sniffAttachment(data);
     if (!type) {
       // Inline parts of no interest (a signature logo in an unknown format, a calendar) are not reported.
       if (attachment.contentDisposition !== "inline") dropped.push({ filename: name, reason: "type" });
