@@ -3,7 +3,8 @@ import { CONTROL_CHARACTER_MESSAGE, hasControlCharacter, plainString, stripContr
 
 describe("control characters in free text", () => {
   it("refuses NUL and the other C0/C1 controls, and allows tab and line breaks", () => {
-    for (const bad of ["a\u0000b", "\u0007", "x\u001b[31m", "\u007f", "\u0085", "\u000b", "\u000c"]) {
+    // ...and half a surrogate pair, which PostgreSQL refuses in JSON (found by the intake fuzzing).
+    for (const bad of ["a\u0000b", "\u0007", "x\u001b[31m", "\u007f", "\u0085", "\u000b", "\u000c", "\ud800", "a\udc00b", "👍".slice(0, 1)]) {
       expect(hasControlCharacter(bad), JSON.stringify(bad)).toBe(true);
     }
     for (const ok of ["line\nline", "a\tb", "windows\r\nline", "日本語テキスト", "emoji 👍"]) {
@@ -16,6 +17,7 @@ describe("control characters in free text", () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0].message).toBe(CONTROL_CHARACTER_MESSAGE.ja);
     expect(stripControlCharacters("山\u0000田\u0007")).toBe("山田");
+    expect(stripControlCharacters("山\ud800田👍")).toBe("山田👍");
   });
 });
 

@@ -7,14 +7,17 @@ import type { Locale } from "@/lib/i18n";
 // line breaks as CRLF). PostgreSQL refuses NUL in text outright (error 22021, a 500 before this
 // rule); the others are never typed by a person and only make trouble in mail and CSV.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// Half of a UTF-16 surrogate pair without the other half: no character at all, and PostgreSQL refuses
+// it in JSON (the guide's answers; a 500 before this rule, found by the intake fuzzing).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function hasControlCharacter(value: string): boolean {
-  return CONTROL.test(value);
+  return CONTROL.test(value) || LONE_SURROGATE.test(value);
 }
 
 export const CONTROL_CHARACTER_MESSAGE = {
-  ja: "使用できない制御文字(NULなど)が含まれています。削除してから送信してください。",
-  en: "This contains a control character (such as NUL) that cannot be used. Remove it, then send again.",
+  ja: "使用できない文字(NULなどの制御文字や壊れた文字)が含まれています。削除してから送信してください。",
+  en: "This contains a character that cannot be used (a control character such as NUL, or a broken one). Remove it, then send again.",
 } as const;
 
 /** For the staff admin, which shows both languages in one message (docs/decisions/0005). */
@@ -30,7 +33,7 @@ export function plainString(message: string, params?: Parameters<typeof z.string
 
 /** Removes control characters where input is a lookup, not text to store (search boxes, filters). */
 export function stripControlCharacters(value: string): string {
-  return value.replace(new RegExp(CONTROL.source, "g"), "");
+  return value.replace(new RegExp(CONTROL.source, "g"), "").replace(new RegExp(LONE_SURROGATE.source, "g"), "");
 }
 
 const FALLBACK = {
