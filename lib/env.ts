@@ -16,6 +16,11 @@ export const EnvSchema = z
     MAIL_FROM: z.string().default("Tebiki Help Desk <helpdesk@localhost>"),
     // The address requesters reply to (its plus-addresses name the ticket); default: MAIL_FROM's.
     MAIL_REPLY_TO: z.preprocess((v) => (v === "" ? undefined : v), z.email().optional()),
+    // Inbound mail (issue 11): the help desk's mailbox, and/or an SMTP port for a relay to deliver to.
+    IMAP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^imaps?$/ }).optional()),
+    INBOUND_SMTP_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
+    // Addresses (or "@domain") the listener accepts mail for, comma-separated; default: the reply address.
+    INBOUND_SMTP_RECIPIENTS: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
     // The first retry delay of a failed mail (doubling, capped at an hour). Tests shorten it.
     MAIL_RETRY_BASE_MS: count(60_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
