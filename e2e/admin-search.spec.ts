@@ -21,7 +21,7 @@ test("an agent finds a ticket by a word that is only in its internal note", asyn
   await page.goto("/admin/tickets?status=all");
   const search = page.getByRole("searchbox", { name: "検索" });
   // The rule for short queries is stated next to the box, and read with it.
-  await expect(search).toHaveAccessibleDescription(/1〜2文字では依頼者の氏名とユーザ名だけ/);
+  await expect(search).toHaveAccessibleDescription(/1〜2文字: 氏名・ユーザ名の語頭/);
   await search.fill(word);
   await search.press("Enter");
   await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(word)}`));

@@ -25,7 +25,8 @@ const T = {
   all: "すべて",
   search: "検索",
   searchHint: "受付番号・依頼者・内容・メッセージ・内部メモ",
-  searchHelp: "3文字以上は部分一致で探します。1〜2文字では依頼者の氏名とユーザ名だけを、語の先頭から探します(姓「田中」、ユーザ名の先頭「s12」など)。受付番号そのもの(SSO-2026-000123)はそのチケットを探します。",
+  // One short line: every line above the table is a ticket fewer in view.
+  searchHelp: "3文字以上: メッセージ・内部メモも含めて部分一致 ／ 1〜2文字: 氏名・ユーザ名の語頭(田中、s12) ／ 受付番号: そのチケット",
   matched: { reference: "受付番号に一致", requester: "依頼者情報に一致", description: "内容に一致", message: "メッセージに一致", note: "内部メモに一致" },
   filters: "絞り込み",
   apply: "適用",
@@ -309,8 +310,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
                     </Link>
                   </td>
                   <td className={`${tdClass} max-w-0 max-md:order-last max-md:w-full max-md:max-w-full`}>
-                    <span className={`block truncate ${t.unread ? "font-semibold" : ""}`} lang={t.locale} title={t.summary}>{t.summary}</span>
-                    <SearchMatchLine match={matches?.get(t.id)} />
+                    <SummaryLine summary={t.summary} locale={t.locale} unread={t.unread} match={matches?.get(t.id)} />
                   </td>
                   <td className={`${tdClass} max-w-32`}>
                     <span className="block truncate" title={`${t.name} (${t.username})`}>{t.username}</span>
@@ -378,13 +378,18 @@ function age(from: Date, now: Date) {
   return `${Math.floor(minutes / (60 * 24))}日`;
 }
 
-function SearchMatchLine({ match }: { match: SearchMatch | undefined }) {
-  if (!match) return null;
+/**
+ * The summary on one line, so a search result row is as dense as any: with a search, why the row
+ * matched (a label) and, for text beyond the summary, the matching snippet in its place.
+ */
+function SummaryLine({ summary, locale, unread, match }: { summary: string; locale: string; unread: boolean; match: SearchMatch | undefined }) {
+  const weight = unread ? "font-semibold" : "";
+  if (!match) return <span className={`block truncate ${weight}`} lang={locale} title={summary}>{summary}</span>;
   return (
-    <p className="mt-1 break-words text-sm text-slate-800" data-search-match={match.field}>
-      <span className="mr-1 rounded bg-slate-200 px-1.5 font-medium">{T.matched[match.field]}</span>
-      {match.snippet ? <MarkedText parts={match.snippet} /> : null}
-    </p>
+    <span className={`block truncate ${weight}`} lang={locale} title={summary} data-search-match={match.field}>
+      <span className="mr-1 rounded bg-slate-200 px-1.5 text-xs font-medium">{T.matched[match.field]}</span>
+      {match.snippet ? <MarkedText parts={match.snippet} /> : summary}
+    </span>
   );
 }
 
