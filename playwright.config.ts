@@ -1,12 +1,18 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_AUTH_SECRET } from "./e2e/support/server-env";
+import { E2E_AUTH_SECRET, E2E_IMAP_PASSWORD, E2E_IMAP_USER } from "./e2e/support/server-env";
 import { launchOptions } from "./e2e/support/browser";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
 const mailDir = process.env.E2E_MAIL_DIR ?? path.join(__dirname, ".test-runs", "mail");
 process.env.E2E_MAIL_DIR = mailDir;
+// The mail loop (issue 11): the help desk's mailbox in a private Dovecot, read by the app's inbound
+// worker over IMAP, delivered into over LMTP by the specs; and the app's own SMTP listener. Fixed here
+// (scripts/test.ts picks free ones) so that the spec processes, which load this file too, know them.
+const imapPort = Number((process.env.E2E_IMAP_PORT ??= "3143"));
+const lmtpPort = Number((process.env.E2E_LMTP_PORT ??= "3124"));
+const inboundSmtpPort = Number((process.env.E2E_INBOUND_SMTP_PORT ??= "3125"));
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -31,6 +37,14 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      command: "tsx e2e/support/dovecot-server.ts",
+      port: imapPort,
+      env: { E2E_IMAP_PORT: String(imapPort), E2E_LMTP_PORT: String(lmtpPort) },
+      reuseExistingServer: false,
+      // Lets it stop Dovecot and remove its directory.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    },
+    {
       // A production build (scripts/test.ts runs `next build` first) served by the project's server
       // (server.ts). Without DATABASE_URL the wrapper starts the embedded development database.
       command: `tsx scripts/with-db.ts --migrate -- node --import tsx server.ts -p ${port} -H 127.0.0.1`,
@@ -48,6 +62,8 @@ export default defineConfig({
         // limits of this one server do not couple tests. e2e/client-address.spec.ts runs an
         // instance without it.
         TRUST_PROXY: "true",
+        IMAP_URL: `imap://${encodeURIComponent(E2E_IMAP_USER)}:${encodeURIComponent(E2E_IMAP_PASSWORD)}@127.0.0.1:${imapPort}/INBOX`,
+        INBOUND_SMTP_PORT: String(inboundSmtpPort),
       },
       stdout: "pipe",
       stderr: "pipe",

@@ -136,7 +136,8 @@ async function main() {
 
   // Dovecot, for the mail-loop tests, the same way.
   let dovecotPath: string | undefined;
-  if (wants("vitest") || wants("reliability")) {
+  // The e2e app server reads its mailbox in Dovecot too (playwright.config.ts).
+  if (wants("vitest") || wants("playwright") || wants("reliability") || wants("fixture-guide")) {
     const dovecot = await provision(DOVECOT, { log: say });
     if (!dovecot.ok) {
       console.log(`[test] FAILED: ${dovecot.message}`);
@@ -185,6 +186,9 @@ async function main() {
             E2E_PORT: String(await freePort()),
             E2E_SMTP_PORT: String(await freePort()),
             E2E_MAIL_DIR: path.join(runDir, "mail"),
+            E2E_IMAP_PORT: String(await freePort()),
+            E2E_LMTP_PORT: String(await freePort()),
+            E2E_INBOUND_SMTP_PORT: String(await freePort()),
           });
         }
       }
@@ -213,6 +217,9 @@ async function main() {
             E2E_PORT: String(await freePort()),
             E2E_SMTP_PORT: String(await freePort()),
             E2E_MAIL_DIR: path.join(runDir, "mail-fixture"),
+            E2E_IMAP_PORT: String(await freePort()),
+            E2E_LMTP_PORT: String(await freePort()),
+            E2E_INBOUND_SMTP_PORT: String(await freePort()),
           });
         }
       }

@@ -18,7 +18,21 @@ const server = new SMTPServer({
       .then((mail) => {
         const to = session.envelope.rcptTo.map((r) => r.address);
         const file = path.join(dir, `${Date.now()}-${++count}.json`);
-        writeFileSync(file, JSON.stringify({ to, from: mail.from?.text, subject: mail.subject, text: mail.text ?? "" }));
+        // The threading headers too, for the mail-loop spec (issue 11): what a mail client files by.
+        const references = typeof mail.references === "string" ? [mail.references] : (mail.references ?? []);
+        writeFileSync(
+          file,
+          JSON.stringify({
+            to,
+            from: mail.from?.text,
+            subject: mail.subject,
+            text: mail.text ?? "",
+            messageId: mail.messageId,
+            inReplyTo: mail.inReplyTo,
+            references,
+            replyTo: mail.replyTo?.value.map((a) => a.address),
+          }),
+        );
         callback();
       })
       .catch((error: Error) => callback(error));

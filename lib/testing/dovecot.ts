@@ -48,14 +48,26 @@ function waitForPort(port: number, timeoutMs: number, child: ChildProcess, log: 
   });
 }
 
-export async function startDovecot(options: { user?: string; password?: string } = {}): Promise<Dovecot> {
+/** Delivers one raw message to `user` over LMTP on `port`, as a mail server would. */
+export async function deliverOverLmtp(port: number, user: string, raw: string | Buffer, from = "sender@example.test"): Promise<void> {
+  const lmtp = nodemailer.createTransport({ host: "127.0.0.1", port, lmtp: true, secure: false, ignoreTLS: true } as never);
+  try {
+    await lmtp.sendMail({ envelope: { from, to: [user] }, raw });
+  } finally {
+    lmtp.close();
+  }
+}
+
+/** Ports default to free ones; the e2e suite fixes them so that every Playwright process knows them. */
+export async function startDovecot(options: { user?: string; password?: string; imapPort?: number; lmtpPort?: number } = {}): Promise<Dovecot> {
   const program = dovecotPath();
   const user = options.user ?? "helpdesk@example.test";
   const password = options.password ?? "imap-test-password";
   const dir = mkdtempSync(path.join(tmpdir(), "tebiki-dovecot-"));
   // Dovecot's auth and mail processes run as its own users and must reach the files in here.
   chmodSync(dir, 0o755);
-  const [imapPort, lmtpPort] = [await freePort(), await freePort()];
+  const imapPort = options.imapPort ?? (await freePort());
+  const lmtpPort = options.lmtpPort ?? (await freePort());
   const root = userInfo().uid === 0;
   // As root Dovecot drops to its own users (Debian creates them); otherwise everything runs as us.
   const mailUser = root ? "dovecot" : userInfo().username;
