@@ -45,22 +45,22 @@ test("an agent handles held mail: into the ticket, as a new request, discarded",
 
   // Into the matched ticket (the field left empty).
   await first.getByRole("button", { name: "チケットに追加" }).click();
-  await expect(page.getByRole("status")).toContainText(`チケット ${ticket.reference} に内部メモとして追加しました`);
+  await expect(page.getByRole("main").getByRole("status")).toContainText(`チケット ${ticket.reference} に内部メモとして追加しました`);
   await expect(item(page, accept.id)).toHaveCount(0);
   expect(await inboundState(accept.id)).toEqual({ state: "applied", reason: "accepted-by-staff", ticketId: ticket.id, handledById: agent.id });
 
   // A new request from the other mail.
   await item(page, fresh.id).getByRole("button", { name: "新しい問い合わせにする" }).click();
-  await expect(page.getByRole("status")).toContainText("新しい問い合わせ");
+  await expect(page.getByRole("main").getByRole("status")).toContainText("新しい問い合わせ");
   const created = await inboundState(fresh.id);
   expect(created).toMatchObject({ state: "applied", reason: "new-request-by-staff", handledById: agent.id });
   const { rows } = await sql<{ email: string; reference: string }>(`SELECT "email", "reference" FROM "Ticket" WHERE "id" = $1`, [created.ticketId]);
   expect(rows[0].email).toBe(fresh.from);
-  await expect(page.getByRole("status")).toContainText(rows[0].reference);
+  await expect(page.getByRole("main").getByRole("status")).toContainText(rows[0].reference);
 
   // Discarded: gone from the queue, kept among the ignored with who did it.
   await item(page, junk.id).getByRole("button", { name: "破棄" }).click();
-  await expect(page.getByRole("status")).toHaveText("メールを破棄しました。");
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("メールを破棄しました。");
   await expect(item(page, junk.id)).toHaveCount(0);
   expect(await inboundState(junk.id)).toMatchObject({ state: "ignored", reason: "discarded-by-staff", handledById: agent.id });
   await page.getByRole("link", { name: /無視したメール/ }).click();
@@ -69,7 +69,7 @@ test("an agent handles held mail: into the ticket, as a new request, discarded",
 
   // The message is on the ticket, marked as received by mail, internal (not the requester's).
   await page.goto(`/admin/tickets/${ticket.reference}`);
-  const message = page.locator("#conversation li").filter({ hasText: `私も同じエラーが出ます ${tag}` });
+  const message = page.getByRole("region", { name: "やり取り" }).getByRole("listitem").filter({ hasText: `私も同じエラーが出ます ${tag}` });
   await expect(message).toHaveCount(1);
   await expect(message.locator("[data-via-mail]")).toHaveText("メールで受信");
 });
@@ -86,11 +86,11 @@ test("a mail handled by someone else meanwhile is refused with a clear message, 
   await login(other, b, "/admin/mail");
 
   await item(other, mail.id).getByRole("button", { name: "破棄" }).click();
-  await expect(other.getByRole("status")).toHaveText("メールを破棄しました。");
+  await expect(other.getByRole("main").getByRole("status")).toHaveText("メールを破棄しました。");
 
   await item(page, mail.id).getByLabel("追加先の受付番号").fill(ticket.reference);
   await item(page, mail.id).getByRole("button", { name: "チケットに追加" }).click();
-  await expect(page.getByRole("alert")).toContainText("他のスタッフがすでに処理しました");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("他のスタッフがすでに処理しました");
   expect(await inboundState(mail.id)).toMatchObject({ state: "ignored", handledById: b.id });
   expect((await sql(`SELECT 1 FROM "TicketMessage" WHERE "ticketId" = $1`, [ticket.id])).rowCount).toBe(0);
   await other.close();
@@ -101,7 +101,7 @@ test("a mail handled by someone else meanwhile is refused with a clear message, 
   await page.goto("/admin/mail");
   await item(page, second.id).getByLabel("追加先の受付番号").fill("not a reference");
   await item(page, second.id).getByRole("button", { name: "チケットに追加" }).click();
-  await expect(page.getByRole("alert")).toContainText("受付番号の形式");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("受付番号の形式");
   await expect(item(page, second.id).getByLabel("追加先の受付番号")).toHaveValue("not a reference");
   expect((await inboundState(second.id)).state).toBe("held");
 });

@@ -82,17 +82,34 @@ describe("held inbound mail, handled by staff", () => {
     expect(await db().ticketMessage.count({ where: { ticketId: ticket.id } })).toBe(0);
   });
 
-  it("lets only one of two staff members handle a mail pressed at the same moment", async () => {
-    const { id, ticket, stranger } = await heldMail();
+  it("lets only one of two staff members act when both saw the mail held and press at the same moment", async () => {
+    const { id, ticket } = await heldMail();
     const { user: a } = await createStaff();
     const { user: b } = await createStaff();
-    const outcomes = await Promise.all([refusal(acceptHeldMail(a, id)), refusal(heldMailToNewRequest(b, id)), refusal(discardHeldMail(b, id))]);
+    // Hold the row so that both actions get past their first look (still held) and queue on it.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let holder = 0;
+    const holding = db().$transaction(async (tx) => {
+      [{ pid: holder }] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid FROM "InboundMail" WHERE "id" = ${id}::uuid FOR UPDATE`;
+      await gate;
+    }, { timeout: 30_000 });
+    await expect.poll(() => holder).not.toBe(0);
+    const racing = Promise.all([refusal(acceptHeldMail(a, id)), refusal(discardHeldMail(b, id))]);
+    // The second waiter queues behind the first one, not directly behind the holder.
+    const waiting = async () => (await db().$queryRaw<{ n: number }[]>`
+      WITH w AS (SELECT "pid", pg_blocking_pids("pid") AS b FROM pg_stat_activity)
+      SELECT count(*)::int AS n FROM w
+      WHERE ${holder}::int = ANY(w.b) OR EXISTS (SELECT 1 FROM w AS first WHERE first."pid" = ANY(w.b) AND ${holder}::int = ANY(first.b))`)[0].n;
+    await expect.poll(waiting, { timeout: 15_000 }).toBe(2);
+    release();
+    await holding;
+    const outcomes = await racing;
     expect(outcomes.filter((o) => o === null)).toHaveLength(1);
-    expect(outcomes.filter((o) => o === "handled")).toHaveLength(2);
-    const messages = await db().ticketMessage.count({ where: { ticketId: ticket.id } });
-    const created = await db().ticket.count({ where: { email: stranger } });
-    // Exactly one effect: a message, a new ticket, or neither (discarded).
+    expect(outcomes.filter((o) => o === "handled")).toHaveLength(1);
     const state = await row(id);
-    expect(messages + created).toBe(state.state === "applied" ? 1 : 0);
+    // Exactly the winner's effect: the message when the add won, nothing when the discard won.
+    expect(await db().ticketMessage.count({ where: { ticketId: ticket.id } })).toBe(state.state === "applied" ? 1 : 0);
+    expect(state.handledById).toBe(state.state === "applied" ? a.id : b.id);
   });
 });
