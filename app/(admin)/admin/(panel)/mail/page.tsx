@@ -188,13 +188,14 @@ function MailItem({ row, shown, state, ticket, typed }: {
           <div className="flex flex-wrap gap-2">
             <form action={newRequestFromHeldMailAction}>
               <input type="hidden" name="id" value={row.id} />
-              <button type="submit" className={`${button} border-slate-400 bg-white hover:bg-slate-100`} disabled={!shown.from}>新しい問い合わせにする</button>
+              <button type="submit" className={`${button} border-slate-400 bg-white hover:bg-slate-100`} disabled={!shown.from} aria-describedby={shown.from ? undefined : `no-sender-${row.id}`}>新しい問い合わせにする</button>
             </form>
             <form action={discardHeldMailAction}>
               <input type="hidden" name="id" value={row.id} />
               <button type="submit" className={`${button} border-red-700 bg-white text-red-800 hover:bg-red-50`}>破棄</button>
             </form>
           </div>
+          {shown.from ? null : <p id={`no-sender-${row.id}`} className="text-sm text-slate-700">送信者がないため、新しい問い合わせにはできません。</p>}
         </div>
       ) : null}
     </li>
