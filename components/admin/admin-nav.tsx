@@ -12,12 +12,14 @@ const T = {
   canned: "定型文",
   notifications: "通知",
   unread: (n: number) => `未読 ${n}件`,
+  mail: "受信メール",
+  held: (n: number) => `保留 ${n}件`,
   settings: "設定",
   logout: "ログアウト",
   roles: { admin: "管理者", agent: "担当者" },
 };
 
-export function AdminHeader({ user, csrfToken, unreadCount = 0 }: { user: StaffSessionUser; csrfToken: string | null; unreadCount?: number }) {
+export function AdminHeader({ user, csrfToken, unreadCount = 0, heldMailCount = 0 }: { user: StaffSessionUser; csrfToken: string | null; unreadCount?: number; heldMailCount?: number }) {
   const link = "inline-flex min-h-11 items-center rounded px-3 text-white hover:bg-brand-700";
   return (
     <header className="bg-brand-800 text-white">
@@ -37,6 +39,15 @@ export function AdminHeader({ user, csrfToken, unreadCount = 0 }: { user: StaffS
               <span className="ml-1 rounded-full bg-white px-2 text-xs font-bold text-brand-800">
                 <span aria-hidden="true">{unreadCount > 99 ? "99+" : unreadCount}</span>
                 <span className="sr-only">({T.unread(unreadCount)})</span>
+              </span>
+            ) : null}
+          </Link>
+          <Link href="/admin/mail" className={link} data-held={heldMailCount}>
+            {T.mail}
+            {heldMailCount > 0 ? (
+              <span className="ml-1 rounded-full bg-white px-2 text-xs font-bold text-brand-800">
+                <span aria-hidden="true">{heldMailCount > 99 ? "99+" : heldMailCount}</span>
+                <span className="sr-only">({T.held(heldMailCount)})</span>
               </span>
             ) : null}
           </Link>

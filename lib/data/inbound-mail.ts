@@ -109,3 +109,57 @@ export async function deferInboundMail(id: string, attempts: number, error: stri
   const pause = Math.min(60_000 * 2 ** (attempts - 1), 3_600_000);
   await db().inboundMail.updateMany({ where: { id, state: "received" }, data: { lastError: error.slice(0, 1000), lockedUntil: null, nextAttemptAt: new Date(now.getTime() + pause) } });
 }
+
+// ---- The held queue for staff (issue 11, part Q). Callers run requireStaff first.
+
+export type StaffMailState = "held" | "ignored" | "failed";
+export const STAFF_MAIL_PAGE_SIZE = 50;
+
+/** One page of mail in a state, newest first, with the raw bytes to parse for display (this page only). */
+export async function listInboundMailForStaff(state: StaffMailState) {
+  return db().inboundMail.findMany({
+    where: { state },
+    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+    take: STAFF_MAIL_PAGE_SIZE,
+    select: { id: true, raw: true, envelopeFrom: true, reason: true, ticketId: true, receivedAt: true, size: true, lastError: true },
+  });
+}
+
+export async function countHeldInboundMail() {
+  return db().inboundMail.count({ where: { state: "held" } });
+}
+
+export async function countInboundMailByState() {
+  const rows = await db().inboundMail.groupBy({ by: ["state"], where: { state: { in: ["held", "ignored", "failed"] } }, _count: { _all: true } });
+  const counts: Record<StaffMailState, number> = { held: 0, ignored: 0, failed: 0 };
+  for (const row of rows) counts[row.state as StaffMailState] = row._count._all;
+  return counts;
+}
+
+/** The tickets a page of mail matched, by id: the reference to link, the requester to compare the sender with. */
+export async function ticketsForInboundMail(ids: string[]) {
+  const rows = ids.length ? await db().ticket.findMany({ where: { id: { in: ids } }, select: { id: true, reference: true, email: true } }) : [];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** A held mail to act on; null when there is no such mail. */
+export async function getInboundMailForStaff(id: string) {
+  return db().inboundMail.findUnique({ where: { id }, select: { id: true, raw: true, envelopeFrom: true, state: true, reason: true, ticketId: true, messageKey: true } });
+}
+
+/** The stored bytes, for the raw download. */
+export async function getInboundRawForStaff(id: string) {
+  return db().inboundMail.findUnique({ where: { id }, select: { raw: true, receivedAt: true } });
+}
+
+/**
+ * Moves a held mail to the outcome staff chose, recording who; false when it was no longer held
+ * (another staff member handled it meanwhile). In the caller's transaction when one is given.
+ */
+export async function settleHeldMail(id: string, outcome: InboundOutcome, staffId: string, tx: Prisma.TransactionClient = db(), now = new Date()): Promise<boolean> {
+  const changed = await tx.$executeRaw`
+    UPDATE "InboundMail" SET "state" = ${outcome.state}::"InboundMailState", "reason" = ${outcome.reason ?? null},
+      "ticketId" = COALESCE(${outcome.ticketId ?? null}::uuid, "ticketId"), "processedAt" = ${now}, "handledById" = ${staffId}::uuid
+    WHERE "id" = ${id}::uuid AND "state" = 'held'`;
+  return changed === 1;
+}

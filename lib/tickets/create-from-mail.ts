@@ -2,7 +2,9 @@
 // without a guide (the generic form's fields; topic "other"), with the confirmation mail and its status
 // link, and guides that may solve it at once. Idempotent by the mail: a second run finds the ticket.
 import "server-only";
+import { db } from "@/lib/db";
 import { settleInboundMail } from "@/lib/data/inbound-mail";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { GENERIC_PREFIX } from "@/lib/guides/generic-form";
 import type { Locale } from "@/lib/i18n";
@@ -24,6 +26,9 @@ export async function createTicketFromMail(
   mail: Pick<ParsedInbound, "from" | "subject" | "date" | "files" | "messageId">,
   body: { text: string; masked: boolean },
   now = new Date(),
+  /** How the inbound row is settled in the ticket's transaction; throwing rolls the ticket back (staff acting on a held mail). */
+  settle: (tx: Prisma.TransactionClient, ticketId: string) => Promise<unknown> = (tx, ticketId) =>
+    settleInboundMail(inbound.id, { state: "applied", ticketId, reason: "new-request" }, tx, now),
 ) {
   if (!mail.from) throw new Error("a mail without a sender makes no ticket");
   const from = mail.from;
@@ -57,11 +62,11 @@ export async function createTicketFromMail(
         ...confirmationMail({ reference, name: from.name || from.address, statusUrl: statusUrl(locale, token), locale, signOff, suggestions, masked: body.masked }),
       }),
       within: async (tx, ticketId) => {
-        await settleInboundMail(inbound.id, { state: "applied", ticketId, reason: "new-request" }, tx, now);
+        await settle(tx, ticketId);
       },
     },
   );
   // A second run after a crash between the two: the ticket exists (idempotency key), the row is settled now.
-  if (result.duplicate) await settleInboundMail(inbound.id, { state: "applied", ticketId: result.ticketId, reason: "new-request" }, undefined, now);
+  if (result.duplicate) await db().$transaction((tx) => settle(tx, result.ticketId));
   return result;
 }

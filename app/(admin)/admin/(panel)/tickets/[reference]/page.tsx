@@ -261,6 +261,13 @@ function Answers({ ticket, lang }: { ticket: StaffTicket; lang: "ja" | "en" }) {
 }
 
 function Conversation({ ticket, lang }: { ticket: StaffTicket; lang: "ja" | "en" }) {
+  // A message that came by mail says so in its history entry (issue 11).
+  const byMail = new Set(
+    ticket.events.flatMap((e) => {
+      const after = e.after as { messageId?: unknown; via?: unknown } | null;
+      return e.kind === "requester_message" && after?.via === "mail" && typeof after.messageId === "string" ? [after.messageId] : [];
+    }),
+  );
   return (
     <Section id="conversation" title="やり取り">
       {ticket.messages.length ? (
@@ -271,7 +278,7 @@ function Conversation({ ticket, lang }: { ticket: StaffTicket; lang: "ja" | "en"
             const attachments = ticket.attachments.filter((a) => a.messageId === m.id);
             return (
               <li key={m.id} className={`rounded border p-3 ${style}`}>
-                <p className="text-sm font-semibold">{who} ・ <Time value={m.createdAt} /></p>
+                <p className="text-sm font-semibold">{who} ・ <Time value={m.createdAt} />{byMail.has(m.id) ? <span className="ml-2 rounded border border-slate-400 bg-white px-1.5 text-xs font-normal" data-via-mail>メールで受信</span> : null}</p>
                 <p className="mt-1 whitespace-pre-wrap break-words" lang={m.authorType === "requester" ? lang : undefined}>{m.body}</p>
                 {attachments.map((a) => (
                   <a key={a.id} href={`/api/admin/attachments/${a.id}`} className="mt-1 block text-brand-700 underline">{a.filename}</a>
