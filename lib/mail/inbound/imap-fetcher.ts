@@ -84,7 +84,12 @@ export class ImapFetcher {
 
   constructor(
     private settings: ImapSettings,
-    private options: { pollMs?: number; onRound?: (round: FetchRound) => void } = {},
+    private options: {
+      pollMs?: number;
+      onRound?: (round: FetchRound) => void;
+      /** After each batch is stored and before it is moved (the crash window the reliability suite kills in). */
+      afterStore?: () => Promise<void>;
+    } = {},
   ) {}
 
   start() {
@@ -119,7 +124,7 @@ export class ImapFetcher {
         await ensureMailbox(client, this.settings.handledMailbox ?? "Tebiki-handled");
         pause = 1_000;
         while (!this.stopped && client.usable) {
-          const round = await fetchMailbox(client, this.settings);
+          const round = await fetchMailbox(client, this.settings, { afterStore: this.options.afterStore });
           if (round.fetched) log.info(round, "imap round");
           this.options.onRound?.(round);
           // Keep the inbox selected so that the server's IDLE reports new mail into it.

@@ -17,7 +17,6 @@ import { applyMailToTicket, TicketClosedToMail } from "@/lib/tickets/mail-messag
 
 const log = rootLog.child({ component: "inbound" });
 
-export const LEASE_MS = 2 * 60_000;
 export const MAX_ATTEMPTS = 5;
 /** Mails one sender may have processed per hour before the rest wait for staff (a loop or a flood). */
 export const SENDER_LIMIT_HOUR = 30;
@@ -70,7 +69,7 @@ async function processOne(row: Row, now: Date): Promise<Outcome> {
 export async function processInboundMail(options: { now?: Date; batch?: number; ids?: string[] } = {}): Promise<ProcessResult> {
   const now = options.now ?? new Date();
   const result: ProcessResult = { applied: 0, held: 0, ignored: 0, retrying: 0 };
-  const rows = await claimReceivedMail(now, options.batch ?? 50, LEASE_MS, options.ids);
+  const rows = await claimReceivedMail(now, options.batch ?? 50, env().INBOUND_LEASE_MS, options.ids);
   for (const row of rows) {
     try {
       result[await processOne(row, now)]++;
