@@ -221,7 +221,8 @@ async function main() {
     say(`  delivered over LMTP in ${(delivered / 1000).toFixed(1)} s, all stored at ${(allStored / 1000).toFixed(1)} s, all settled at ${(imapTotal / 1000).toFixed(1)} s (${(MAILS / (imapTotal / 1000)).toFixed(0)} mails/s)`);
     for (const s of states) say(`  ${s.state}${s.reason ? ` (${s.reason})` : ""}: ${s.n}`);
     say(`part 2, processor alone on ${MAILS} stored mails: ${(processorTotal / 1000).toFixed(1)} s (${(processorTotal / MAILS).toFixed(1)} ms a mail), ${left} left unprocessed`);
-    say(imapTotal < 60_000 ? "bar (1,000 mails in under a minute): met" : "bar (1,000 mails in under a minute): MISSED");
+    const per1000 = (imapTotal / MAILS) * 1000;
+    say(`bar (1,000 mails in under a minute): ${per1000 < 60_000 ? "met" : "MISSED"} (${(per1000 / 1000).toFixed(1)} s per 1,000 through IMAP)`);
   } finally {
     await worker?.kill("SIGKILL");
     await closeDb();
