@@ -80,6 +80,9 @@ export class ImapFetcher {
   private stopped = false;
   private client: ImapFlow | null = null;
   private wake: (() => void) | null = null;
+  // New mail announced while a round was running (between its last search and the sleep): without
+  // this the announcement was lost and the mail waited for the slow poll (seen under load in worker.test.ts).
+  private announced = false;
   private running: Promise<void> | null = null;
 
   constructor(
@@ -99,11 +102,16 @@ export class ImapFetcher {
 
   private sleep(ms: number) {
     return new Promise<void>((resolve) => {
+      if (this.announced && !this.stopped) {
+        this.announced = false;
+        return resolve();
+      }
       const timer = setTimeout(() => {
         this.wake = null;
         resolve();
       }, ms);
       this.wake = () => {
+        this.announced = false;
         clearTimeout(timer);
         this.wake = null;
         resolve();
@@ -117,7 +125,10 @@ export class ImapFetcher {
       const client = imapClient(this.settings);
       this.client = client;
       client.on("error", (error: Error) => log.warn({ err: error.message }, "imap connection error"));
-      client.on("exists", () => this.wake?.());
+      client.on("exists", () => {
+        this.announced = true;
+        this.wake?.();
+      });
       client.on("close", () => this.wake?.());
       try {
         await client.connect();
