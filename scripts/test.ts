@@ -230,8 +230,8 @@ async function main() {
 
   if (wants("reliability") && (await build())) {
     // Each case starts and stops its own PostgreSQL, SMTP server and app instances.
-    say("reliability: outages of the database and the mail server, two instances");
-    await playwright("reliability", ["-c", "playwright.reliability.config.ts"], { ...baseEnv, DATABASE_URL: undefined, E2E_BROWSER: browserPath });
+    say("reliability: outages of the database and the mail server, two instances, a killed inbound worker");
+    await playwright("reliability", ["-c", "playwright.reliability.config.ts"], { ...baseEnv, DATABASE_URL: undefined, E2E_BROWSER: browserPath, TEBIKI_DOVECOT: dovecotPath });
   }
 
   failed += problems.length;

@@ -76,14 +76,18 @@ export async function claimReceivedMail(now: Date, batch: number, leaseMs: numbe
   const until = new Date(now.getTime() + leaseMs);
   // Only these rows: tests that must not take the rows of tests running beside them.
   const only = ids ? Prisma.sql`AND "id" = ANY(${ids}::uuid[])` : Prisma.empty;
+  // In the order they came: UPDATE … RETURNING keeps no order of its own, and a follow-up processed
+  // before the mail it answers would open a ticket of its own.
   return db().$queryRaw`
-    UPDATE "InboundMail" SET "lockedUntil" = ${until}, "attempts" = "attempts" + 1
-    WHERE "id" IN (
-      SELECT "id" FROM "InboundMail"
-      WHERE "state" = 'received' AND "nextAttemptAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}) ${only}
-      ORDER BY "receivedAt" LIMIT ${batch}
-      FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "raw", "envelopeFrom", "attempts"`;
+    WITH claimed AS (
+      UPDATE "InboundMail" SET "lockedUntil" = ${until}, "attempts" = "attempts" + 1
+      WHERE "id" IN (
+        SELECT "id" FROM "InboundMail"
+        WHERE "state" = 'received' AND "nextAttemptAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}) ${only}
+        ORDER BY "receivedAt" LIMIT ${batch}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING "id", "raw", "envelopeFrom", "attempts", "receivedAt")
+    SELECT "id", "raw", "envelopeFrom", "attempts" FROM claimed ORDER BY "receivedAt", "id"`;
 }
 
 export type InboundOutcome = { state: "applied" | "held" | "ignored" | "failed"; reason?: string | null; ticketId?: string | null };

@@ -80,11 +80,19 @@ export class ImapFetcher {
   private stopped = false;
   private client: ImapFlow | null = null;
   private wake: (() => void) | null = null;
+  // New mail announced while a round was running (between its last search and the sleep): without
+  // this the announcement was lost and the mail waited for the slow poll (seen under load in worker.test.ts).
+  private announced = false;
   private running: Promise<void> | null = null;
 
   constructor(
     private settings: ImapSettings,
-    private options: { pollMs?: number; onRound?: (round: FetchRound) => void } = {},
+    private options: {
+      pollMs?: number;
+      onRound?: (round: FetchRound) => void;
+      /** After each batch is stored and before it is moved (the crash window the reliability suite kills in). */
+      afterStore?: () => Promise<void>;
+    } = {},
   ) {}
 
   start() {
@@ -94,11 +102,16 @@ export class ImapFetcher {
 
   private sleep(ms: number) {
     return new Promise<void>((resolve) => {
+      if (this.announced && !this.stopped) {
+        this.announced = false;
+        return resolve();
+      }
       const timer = setTimeout(() => {
         this.wake = null;
         resolve();
       }, ms);
       this.wake = () => {
+        this.announced = false;
         clearTimeout(timer);
         this.wake = null;
         resolve();
@@ -112,14 +125,17 @@ export class ImapFetcher {
       const client = imapClient(this.settings);
       this.client = client;
       client.on("error", (error: Error) => log.warn({ err: error.message }, "imap connection error"));
-      client.on("exists", () => this.wake?.());
+      client.on("exists", () => {
+        this.announced = true;
+        this.wake?.();
+      });
       client.on("close", () => this.wake?.());
       try {
         await client.connect();
         await ensureMailbox(client, this.settings.handledMailbox ?? "Tebiki-handled");
         pause = 1_000;
         while (!this.stopped && client.usable) {
-          const round = await fetchMailbox(client, this.settings);
+          const round = await fetchMailbox(client, this.settings, { afterStore: this.options.afterStore });
           if (round.fetched) log.info(round, "imap round");
           this.options.onRound?.(round);
           // Keep the inbox selected so that the server's IDLE reports new mail into it.

@@ -116,4 +116,23 @@ describe("inbound mail processing", () => {
     expect(await db().ticketMessage.count({ where: { ticketId: ticket.id } })).toBe(20);
     expect(await db().inboundMail.count({ where: { id: { in: ids }, state: "applied" } })).toBe(20);
   });
+
+  it("takes one sender's mails in order while others run beside them: a follow-up joins the request before it", async () => {
+    const ids: string[] = [];
+    const firsts: { email: string; messageId: string }[] = [];
+    // Each sender writes a new request and at once a follow-up to it: side by side, the two would race.
+    for (let s = 0; s < 6; s++) {
+      const email = `order-${s}-${randomUUID().slice(0, 8)}@example.test`;
+      const messageId = `<${randomUUID()}@phone.example>`;
+      firsts.push({ email, messageId });
+      ids.push(await deliver({ from: email, to: "helpdesk@localhost", subject: "プリンタが動きません", messageId, text: "印刷できません。" }));
+      ids.push(await deliver({ from: email, to: "helpdesk@localhost", subject: "Re: プリンタが動きません", inReplyTo: messageId, references: [messageId], text: "追記: 3階のプリンタです。" }));
+    }
+    const result = await processInboundMail({ ids });
+    expect(result).toEqual({ applied: 12, held: 0, ignored: 0, retrying: 0 });
+    for (const { email } of firsts) {
+      const tickets = await db().ticket.findMany({ where: { email }, select: { messages: { select: { body: true } } } });
+      expect(tickets).toEqual([{ messages: [{ body: "追記: 3階のプリンタです。" }] }]);
+    }
+  });
 });

@@ -17,8 +17,9 @@ import { applyMailToTicket, TicketClosedToMail } from "@/lib/tickets/mail-messag
 
 const log = rootLog.child({ component: "inbound" });
 
-export const LEASE_MS = 2 * 60_000;
 export const MAX_ATTEMPTS = 5;
+/** Senders processed side by side; the pool (lib/db.ts, 10 connections) keeps room for web requests. */
+const CONCURRENCY = 4;
 /** Mails one sender may have processed per hour before the rest wait for staff (a loop or a flood). */
 export const SENDER_LIMIT_HOUR = 30;
 
@@ -70,16 +71,31 @@ async function processOne(row: Row, now: Date): Promise<Outcome> {
 export async function processInboundMail(options: { now?: Date; batch?: number; ids?: string[] } = {}): Promise<ProcessResult> {
   const now = options.now ?? new Date();
   const result: ProcessResult = { applied: 0, held: 0, ignored: 0, retrying: 0 };
-  const rows = await claimReceivedMail(now, options.batch ?? 50, LEASE_MS, options.ids);
+  const rows = await claimReceivedMail(now, options.batch ?? 50, env().INBOUND_LEASE_MS, options.ids);
+  // One sender's mails in the order they came (a reply after the mail it answers, the flood count in
+  // order); different senders side by side. A mail spends most of its time waiting for PostgreSQL, so
+  // one at a time left 1,000 mails at 78 ms each on a loaded 2-core machine (decision 0024). Applying
+  // stays exactly-once whatever runs at once: the ticket row is locked and the settle is conditional.
+  const senders = new Map<string, Row[]>();
   for (const row of rows) {
-    try {
-      result[await processOne(row, now)]++;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      log.warn({ inboundId: row.id, attempts: row.attempts, err: message }, "inbound mail not processed; will retry");
-      await deferInboundMail(row.id, row.attempts, message, MAX_ATTEMPTS, now);
-      result.retrying++;
-    }
+    const key = row.envelopeFrom?.toLowerCase() ?? row.id;
+    senders.set(key, [...(senders.get(key) ?? []), row]);
   }
+  const queues = [...senders.values()];
+  const lane = async () => {
+    for (let queue = queues.shift(); queue; queue = queues.shift()) {
+      for (const row of queue) {
+        try {
+          result[await processOne(row, now)]++;
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          log.warn({ inboundId: row.id, attempts: row.attempts, err: message }, "inbound mail not processed; will retry");
+          await deferInboundMail(row.id, row.attempts, message, MAX_ATTEMPTS, now);
+          result.retrying++;
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
   return result;
 }

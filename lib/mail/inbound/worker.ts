@@ -53,14 +53,21 @@ function round(worker: Worker) {
   })();
 }
 
-export async function startInbound(intervalMs = 15_000) {
+export async function startInbound(intervalMs = 15_000, hooks: { afterStore?: () => Promise<void> } = {}) {
   if (state.tebikiInbound) return;
   const e = env();
   const worker: Worker = { timer: setInterval(() => round(worker), intervalMs), running: null, again: false, stop: [] };
   worker.timer.unref();
   state.tebikiInbound = worker;
   if (e.IMAP_URL) {
-    const fetcher = new ImapFetcher(imapSettingsFromUrl(e.IMAP_URL), { onRound: (r) => r.stored && round(worker) }).start();
+    const fetcher = new ImapFetcher(imapSettingsFromUrl(e.IMAP_URL), {
+      onRound: (r) => r.stored && round(worker),
+      // Process each stored batch while the next one is fetched, not after the whole inbox is read.
+      afterStore: async () => {
+        round(worker);
+        await hooks.afterStore?.();
+      },
+    }).start();
     worker.stop.push(() => fetcher.stop());
   }
   if (e.INBOUND_SMTP_PORT) {
