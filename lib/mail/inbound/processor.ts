@@ -3,6 +3,7 @@
 // mail ends in one state: applied (to a ticket, or as a new request), held for staff (an unverified
 // sender, a flood), ignored (auto-replies, bounces, lists, our own mail) or failed after retries.
 import "server-only";
+import { db } from "@/lib/db";
 import { claimReceivedMail, deferInboundMail, findTicketForMail, settleInboundMail } from "@/lib/data/inbound-mail";
 import { resolveMergedTicket, sameRequester } from "@/lib/data/ticket-merge";
 import { env } from "@/lib/env";
@@ -51,6 +52,7 @@ async function processOne(row: Row, now: Date): Promise<Outcome> {
   const key = messageKey(raw);
   if (!match) {
     await createTicketFromMail({ id: row.id, messageKey: key }, mail, body, now);
+    await redactRawIfSecret(row.id, raw, mail.fullText);
     return "applied";
   }
   const ticket = await resolveMergedTicket(match.ticketId);
@@ -64,7 +66,25 @@ async function processOne(row: Row, now: Date): Promise<Outcome> {
     // A closed ticket takes no messages: the mail opens a new request, as on the status page.
     await createTicketFromMail({ id: row.id, messageKey: key }, mail, body, now);
   }
+  await redactRawIfSecret(row.id, raw, mail.fullText);
   return "applied";
+}
+
+/**
+ * The stored raw mail of an applied mail that held a password or code keeps its headers and the
+ * masked text only: the secret is kept nowhere (issue 11). Its files are on the ticket already.
+ */
+async function redactRawIfSecret(id: string, raw: Buffer, fullText: string) {
+  const masked = maskSecrets(fullText);
+  if (!masked.kinds.length) return;
+  const end = raw.indexOf("\r\n\r\n");
+  const head = raw.subarray(0, end === -1 ? raw.length : end).toString("latin1")
+    .split(/\r\n(?![ \t])/)
+    .filter((line) => /^(from|to|cc|subject|date|message-id|in-reply-to|references|reply-to|auto-submitted):/i.test(line))
+    .join("\r\n");
+  const note = "[Tebiki: the body held a password or a code; only the masked text is kept]";
+  const redacted = Buffer.from(`${head}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${note}\r\n\r\n${masked.text.replace(/\r?\n/g, "\r\n")}\r\n`, "utf8");
+  await db().inboundMail.update({ where: { id }, data: { raw: redacted, size: redacted.length } });
 }
 
 /** Processes what is due; several instances may run this at once (rows are leased with SKIP LOCKED). */
