@@ -5,16 +5,13 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import Encoding from "encoding-japanese";
 import MailComposer from "nodemailer/lib/mail-composer";
+import { encodedJis, phoneReply as phoneMail, TINY_PNG as PNG } from "@/lib/testing/mail-fixtures";
 import { createStaffUser, login } from "./support/admin";
 import { sql } from "./support/db";
 import { apiBody } from "./support/intake";
 import { deliverToHelpdesk, receivedMail, sendToAppSmtp, waitForMail, type ReceivedMail } from "./support/mail";
 
-const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e1e5b50000000049454e44ae426082", "hex");
-const jis = (text: string) => Buffer.from(Encoding.convert(Encoding.stringToCode(text), { to: "JIS", from: "UNICODE" }));
-const b64jis = (text: string) => `=?ISO-2022-JP?B?${jis(text).toString("base64")}?=`;
 
 /** A ticket made through the public API, and the confirmation mail its requester received. */
 async function ticketWithConfirmation(request: APIRequestContext) {
@@ -31,43 +28,18 @@ async function ticketWithConfirmation(request: APIRequestContext) {
 
 /** A reply as a Japanese phone mail app sends it: ISO-2022-JP, quoted history, signature, a photo named .JPG. */
 function phoneReply(o: { from: string; to: string; subject: string; messageId: string; replyingTo: ReceivedMail; text: string }) {
-  const body = [o.text, "", "iPhoneから送信", "", "2026/11/26 10:02、ヘルプデスク <helpdesk@localhost>のメッセージ:", "", "> 受け付けました。", "> 引用された古い本文"].join("\r\n");
-  const boundary = "----=_phone_boundary";
-  return Buffer.concat([
-    Buffer.from(
-      [
-        `From: ${b64jis("北陸")} <${o.from}>`,
-        `To: ${o.to}`,
-        `Subject: ${b64jis(o.subject)}`,
-        `Message-ID: ${o.messageId}`,
-        `In-Reply-To: ${o.replyingTo.messageId}`,
-        `References: ${[...o.replyingTo.references, o.replyingTo.messageId].join(" ")}`,
-        `Date: ${new Date().toUTCString()}`,
-        "MIME-Version: 1.0",
-        `Content-Type: multipart/mixed; boundary="${boundary}"`,
-        "",
-        `--${boundary}`,
-        'Content-Type: text/plain; charset="ISO-2022-JP"',
-        "Content-Transfer-Encoding: 7bit",
-        "",
-        "",
-      ].join("\r\n"),
-    ),
-    jis(body),
-    Buffer.from(
-      [
-        "",
-        `--${boundary}`,
-        'Content-Type: image/jpeg; name="IMG_0001.JPG"',
-        "Content-Transfer-Encoding: base64",
-        'Content-Disposition: attachment; filename="IMG_0001.JPG"',
-        "",
-        PNG.toString("base64"),
-        `--${boundary}--`,
-        "",
-      ].join("\r\n"),
-    ),
-  ]);
+  return phoneMail({
+    headers: [
+      `From: ${encodedJis("北陸")} <${o.from}>`,
+      `To: ${o.to}`,
+      `Subject: ${encodedJis(o.subject)}`,
+      `Message-ID: ${o.messageId}`,
+      `In-Reply-To: ${o.replyingTo.messageId}`,
+      `References: ${[...o.replyingTo.references, o.replyingTo.messageId].join(" ")}`,
+      `Date: ${new Date().toUTCString()}`,
+    ],
+    lines: [o.text, "", "iPhoneから送信", "", "2026/11/26 10:02、ヘルプデスク <helpdesk@localhost>のメッセージ:", "", "> 受け付けました。", "> 引用された古い本文"],
+  });
 }
 
 function compose(options: ConstructorParameters<typeof MailComposer>[0]): Promise<Buffer> {

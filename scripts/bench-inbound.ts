@@ -13,11 +13,11 @@ import { randomBytes } from "node:crypto";
 import { rmSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Encoding from "encoding-japanese";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { freePort, startEmbeddedPostgres } from "@/lib/embedded-pg";
 import { migrate } from "@/lib/migrate";
 import { startDovecot } from "@/lib/testing/dovecot";
+import { encodedJis, phoneReply as phoneMail } from "@/lib/testing/mail-fixtures";
 import { imapUrl, startInboundWorker } from "@/lib/testing/inbound-worker-process";
 
 const argv = process.argv.slice(2);
@@ -36,7 +36,6 @@ process.env.LOG_LEVEL ??= "warn";
 
 type Thread = { email: string; name: string; reference: string; replyTo: string; messageId: string };
 
-const jis = (text: string) => Buffer.from(Encoding.convert(Encoding.stringToCode(text), { to: "JIS", from: "UNICODE" }));
 // A photo-sized attachment: a PNG signature then noise (the parser types files by their first bytes).
 const PHOTO = Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), randomBytes(60_000)]);
 
@@ -102,31 +101,20 @@ function autoReply(t: Thread, tag: string): Promise<Buffer> {
 }
 
 function phoneReply(t: Thread, tag: string): Buffer {
-  const boundary = `----=_phone_${tag}`;
-  const body = ["画面のスクリーンショットを付けます。", `(${tag})`, "", "iPhoneから送信", "", `> ${t.reference} について`].join("\r\n");
-  return Buffer.concat([
-    Buffer.from(
-      [
-        `From: =?ISO-2022-JP?B?${jis("山田").toString("base64")}?= <${t.email}>`,
-        `To: ${t.replyTo}`,
-        `Subject: =?ISO-2022-JP?B?${jis(`Re: [${t.reference}] ヘルプデスク`).toString("base64")}?=`,
-        `Message-ID: <${tag}@phone.example>`,
-        `In-Reply-To: <${t.messageId}>`,
-        "MIME-Version: 1.0",
-        `Content-Type: multipart/mixed; boundary="${boundary}"`,
-        "",
-        `--${boundary}`,
-        'Content-Type: text/plain; charset="ISO-2022-JP"',
-        "Content-Transfer-Encoding: 7bit",
-        "",
-        "",
-      ].join("\r\n"),
-    ),
-    jis(body),
-    Buffer.from(
-      ["", `--${boundary}`, 'Content-Type: image/png; name="IMG_0001.PNG"', "Content-Transfer-Encoding: base64", 'Content-Disposition: attachment; filename="IMG_0001.PNG"', "", PHOTO.toString("base64").replace(/.{76}/g, "$&\r\n"), `--${boundary}--`, ""].join("\r\n"),
-    ),
-  ]);
+  return phoneMail({
+    headers: [
+      `From: ${encodedJis("山田")} <${t.email}>`,
+      `To: ${t.replyTo}`,
+      `Subject: ${encodedJis(`Re: [${t.reference}] ヘルプデスク`)}`,
+      `Message-ID: <${tag}@phone.example>`,
+      `In-Reply-To: <${t.messageId}>`,
+    ],
+    lines: ["画面のスクリーンショットを付けます。", `(${tag})`, "", "iPhoneから送信", "", `> ${t.reference} について`],
+    photoName: "IMG_0001.PNG",
+    photoType: "image/png",
+    photo: PHOTO,
+    boundary: `----=_phone_${tag}`,
+  });
 }
 
 /** The mix, in delivery order: 70 % replies, 15 % new requests, 10 % auto-replies, 5 % phone replies with a photo. */

@@ -3,27 +3,21 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, createListenConnection, db, LISTEN_APPLICATION_NAME, pool } from "@/lib/db";
+import { createListenConnection, db, LISTEN_APPLICATION_NAME, pool } from "@/lib/db";
 import { liveHub, RENDER_CLOCK_SLACK_MS, type LiveEvent, type Subscriber } from "@/lib/live/hub";
 import { LIVE_CHANNEL, parseNotice, type Notice, type PresenceView, type TicketChange } from "@/lib/live/messages";
 import { createStaff, createTicket } from "@/lib/testing/factories";
 import { recordEvent, staffActor } from "@/lib/tickets/events";
 import { addNote } from "@/lib/tickets/note";
-import { migrate } from "@/lib/migrate";
-import { createTempDatabase } from "@/lib/testing/temp-database";
+import { withOwnDatabase } from "@/lib/testing/temp-database";
 
 let listener: pg.Client;
 const heard: Notice[] = [];
-let database: Awaited<ReturnType<typeof createTempDatabase>>;
 
 // A database of its own: the hub hears every ticket change of its database, and the other test files
 // running beside this one make hundreds (the intake fuzzing alone), which overflow the replay buffer
-// these tests read. Set before anything in this file opens a connection (env() is read once).
-beforeAll(async () => {
-  database = await createTempDatabase("live");
-  await migrate(database.url);
-  process.env.DATABASE_URL = database.url;
-});
+// these tests read.
+withOwnDatabase("live", { beforeAll, afterAll });
 
 beforeAll(async () => {
   listener = createListenConnection();
@@ -38,8 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await listener.end();
   await liveHub().stop();
-  await closeDb();
-  await database.drop();
 });
 
 const isMarker = (n: Notice) => n.t === "presence" && n.conn === "marker";

@@ -22,3 +22,24 @@ export async function createTempDatabase(prefix = "tmp"): Promise<{ url: string;
     },
   };
 }
+
+/**
+ * For a test file that must see only its own rows (a listener that hears every change, a worker that
+ * takes every stored mail): a migrated database of its own, made the file's DATABASE_URL before
+ * anything in it opens a connection (env() reads the environment once), and dropped after the file.
+ * Call it at the top level of the test file, before its other beforeAll hooks.
+ */
+export function withOwnDatabase(prefix: string, hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void }) {
+  let database: Awaited<ReturnType<typeof createTempDatabase>> | undefined;
+  hooks.beforeAll(async () => {
+    database = await createTempDatabase(prefix);
+    const { migrate } = await import("@/lib/migrate");
+    await migrate(database.url);
+    process.env.DATABASE_URL = database.url;
+  });
+  hooks.afterAll(async () => {
+    const { closeDb } = await import("@/lib/db");
+    await closeDb();
+    await database?.drop();
+  });
+}

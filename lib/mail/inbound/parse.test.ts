@@ -3,11 +3,10 @@ import MailComposer from "nodemailer/lib/mail-composer";
 import { describe, expect, it } from "vitest";
 import { parseInbound } from "@/lib/mail/inbound/parse";
 import { maskSecrets } from "@/lib/secrets";
+import { encodedJis, phoneReply as phoneMail, TINY_PNG as PNG } from "@/lib/testing/mail-fixtures";
 
-const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e1e5b50000000049454e44ae426082", "hex");
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
-const jis = (text: string) => Buffer.from(Encoding.convert(Encoding.stringToCode(text), { to: "JIS", from: "UNICODE" }));
 const sjis = (text: string) => Buffer.from(Encoding.convert(Encoding.stringToCode(text), { to: "SJIS", from: "UNICODE" }));
 
 function compose(options: ConstructorParameters<typeof MailComposer>[0]): Promise<Buffer> {
@@ -16,52 +15,27 @@ function compose(options: ConstructorParameters<typeof MailComposer>[0]): Promis
 
 /** A reply as a Japanese phone mail app sends it: ISO-2022-JP text, quoted history, signature, a photo. */
 function phoneReply(inReplyTo: string) {
-  const body = [
-    "証明書の画面は出なくなりましたが、今度はエラー画面になります。",
-    "スクリーンショットを付けます。",
-    "",
-    "iPhoneから送信",
-    "",
-    "2026/11/26 10:02、ヘルプデスク <helpdesk@example.test>のメッセージ:",
-    "",
-    "> 山田 様",
-    "> ブラウザを再起動してください。",
-  ].join("\r\n");
-  const boundary = "----=_phone_boundary";
-  return Buffer.concat([
-    Buffer.from(
-      [
-        `From: =?ISO-2022-JP?B?${jis("山田").toString("base64")}?= <yamada@phone.example>`,
-        "To: helpdesk+abc@example.test",
-        `Subject: =?ISO-2022-JP?B?${jis("Re: [SSO-2026-000001] ヘルプデスク").toString("base64")}?=`,
-        "Message-ID: <reply-1@phone.example>",
-        `In-Reply-To: <${inReplyTo}>`,
-        `References: <first@tebiki> <${inReplyTo}>`,
-        "MIME-Version: 1.0",
-        `Content-Type: multipart/mixed; boundary="${boundary}"`,
-        "",
-        `--${boundary}`,
-        'Content-Type: text/plain; charset="ISO-2022-JP"',
-        "Content-Transfer-Encoding: 7bit",
-        "",
-        "",
-      ].join("\r\n"),
-    ),
-    jis(body),
-    Buffer.from(
-      [
-        "",
-        `--${boundary}`,
-        'Content-Type: image/jpeg; name="IMG_0001.JPG"',
-        "Content-Transfer-Encoding: base64",
-        'Content-Disposition: attachment; filename="IMG_0001.JPG"',
-        "",
-        PNG.toString("base64"),
-        `--${boundary}--`,
-        "",
-      ].join("\r\n"),
-    ),
-  ]);
+  return phoneMail({
+    headers: [
+      `From: ${encodedJis("山田")} <yamada@phone.example>`,
+      "To: helpdesk+abc@example.test",
+      `Subject: ${encodedJis("Re: [SSO-2026-000001] ヘルプデスク")}`,
+      "Message-ID: <reply-1@phone.example>",
+      `In-Reply-To: <${inReplyTo}>`,
+      `References: <first@tebiki> <${inReplyTo}>`,
+    ],
+    lines: [
+      "証明書の画面は出なくなりましたが、今度はエラー画面になります。",
+      "スクリーンショットを付けます。",
+      "",
+      "iPhoneから送信",
+      "",
+      "2026/11/26 10:02、ヘルプデスク <helpdesk@example.test>のメッセージ:",
+      "",
+      "> 山田 様",
+      "> ブラウザを再起動してください。",
+    ],
+  });
 }
 
 describe("parseInbound", () => {

@@ -3,32 +3,26 @@
 import { randomUUID } from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, db } from "@/lib/db";
+import { db } from "@/lib/db";
 import { enqueueMail } from "@/lib/data/outbox";
 import { imapSettingsFromUrl, startInbound, stopInbound } from "@/lib/mail/inbound/worker";
 import { startDovecot, type Dovecot } from "@/lib/testing/dovecot";
-import { migrate } from "@/lib/migrate";
 import { createTicket } from "@/lib/testing/factories";
-import { createTempDatabase } from "@/lib/testing/temp-database";
+import { withOwnDatabase } from "@/lib/testing/temp-database";
 
 let dovecot: Dovecot;
-let database: Awaited<ReturnType<typeof createTempDatabase>>;
+// A database of its own: the worker processes every stored mail it finds, and the other mail tests
+// running beside this file store theirs for their own processing.
+withOwnDatabase("inbound", { beforeAll, afterAll });
 beforeAll(async () => {
   dovecot = await startDovecot();
-  // A database of its own: the worker processes every stored mail it finds, and the other mail tests
-  // running beside this file store theirs for their own processing. Set, like IMAP_URL, before
-  // anything in this file reads the environment (env() reads it once).
-  database = await createTempDatabase("inbound");
-  await migrate(database.url);
-  process.env.DATABASE_URL = database.url;
+  // Like DATABASE_URL, before anything in this file reads the environment (env() reads it once).
   process.env.IMAP_URL = `imap://${encodeURIComponent(dovecot.user)}:${encodeURIComponent(dovecot.password)}@${dovecot.host}:${dovecot.imapPort}/INBOX`;
   await startInbound(10 * 60_000);
 }, 30_000);
 afterAll(async () => {
   await stopInbound();
   await dovecot?.stop();
-  await closeDb();
-  await database?.drop();
 });
 
 describe("the inbound worker", () => {
