@@ -17,8 +17,10 @@ export async function checkAccess(sessionUserId: unknown, need: Need, sessionVer
   if (typeof sessionUserId !== "string" || !UUID.test(sessionUserId)) return { ok: false, reason: "anonymous" };
   const user = await findStaffById(sessionUserId);
   if (!user) return { ok: false, reason: "anonymous" };
-  if ((typeof sessionVersion === "number" ? sessionVersion : 0) !== user.sessionVersion) return { ok: false, reason: "anonymous" };
+  // Inactive first, so a deactivated person's open session is told why, although deactivating also
+  // ended it (a later reactivation must not bring an old session back).
   if (!user.active) return { ok: false, reason: "inactive" };
+  if ((typeof sessionVersion === "number" ? sessionVersion : 0) !== user.sessionVersion) return { ok: false, reason: "anonymous" };
   if (need === "admin" && user.role !== "admin") return { ok: false, reason: "forbidden" };
   return { ok: true, user };
 }

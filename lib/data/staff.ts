@@ -67,7 +67,9 @@ export async function setStaffRole(actor: { id: string }, id: string, role: "age
 
 export async function setStaffActive(actor: { id: string }, id: string, active: boolean) {
   if (actor.id === id) throw new StaffError("self");
-  const { count } = await db().staffUser.updateMany({ where: { id }, data: { active } });
+  // Deactivating ends every session of the account, so reactivating it later does not revive them.
+  const data = active ? { active } : { active, sessionVersion: { increment: 1 } };
+  const { count } = await db().staffUser.updateMany({ where: { id }, data });
   if (!count) throw new StaffError("not-found");
 }
 
