@@ -2,8 +2,8 @@
 // live session are sent to sign in, and a view that is not yours by the time you submit is not
 // changed, whatever the form said.
 import { randomUUID } from "node:crypto";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { createStaffUser, login, setActive, setRole, type TestStaff } from "./support/admin";
+import { expect, test } from "@playwright/test";
+import { createStaffUser, login, setRole, attemptLockedOut } from "./support/admin";
 import { sql } from "./support/db";
 
 async function createView(ownerId: string, shared = false) {
@@ -18,16 +18,6 @@ async function createView(ownerId: string, shared = false) {
 const viewState = async (id: string) =>
   (await sql<{ name: string; ownerId: string }>(`SELECT "name", "ownerId" FROM "SavedView" WHERE "id" = $1`, [id])).rows[0];
 const viewsOf = async (ownerId: string) => (await sql(`SELECT 1 FROM "SavedView" WHERE "ownerId" = $1`, [ownerId])).rows.length;
-
-async function attempt(page: Page, context: BrowserContext, staff: TestStaff, persona: "anonymous" | "deactivated", submit: () => Promise<void>) {
-  await login(page, staff, "/admin/tickets");
-  if (persona === "anonymous") await context.clearCookies();
-  else await setActive(staff.id, false);
-  await submit();
-  await expect(page).toHaveURL(/\/admin\/login/);
-  if (persona === "deactivated") await setActive(staff.id, true);
-  await context.clearCookies();
-}
 
 test("anonymous: the list and its views are not shown", async ({ request }) => {
   const owner = await createStaffUser();
@@ -44,16 +34,16 @@ for (const persona of ["anonymous", "deactivated"] as const) {
     const view = await createView(agent.id);
     const item = () => page.locator(`[data-saved-view="${view.name}"]`);
 
-    await attempt(page, context, agent, persona, async () => {
+    await attemptLockedOut(page, context, agent, persona, "/admin/tickets", async () => {
       await page.getByLabel("今の条件をビューとして保存").fill("never saved");
       await page.getByRole("button", { name: "ビューを保存" }).click();
     });
-    await attempt(page, context, agent, persona, async () => {
+    await attemptLockedOut(page, context, agent, persona, "/admin/tickets", async () => {
       await item().getByText("編集").click();
       await item().getByLabel(`「${view.name}」の新しい名前`).fill("never renamed");
       await item().getByRole("button", { name: "名前を変更" }).click();
     });
-    await attempt(page, context, agent, persona, async () => {
+    await attemptLockedOut(page, context, agent, persona, "/admin/tickets", async () => {
       await item().getByText("編集").click();
       await item().getByRole("button", { name: `「${view.name}」を削除` }).click();
     });

@@ -1,22 +1,11 @@
 // Unauthorized probes for the held mail queue (issue 11, part Q): the page, its three actions and the
 // raw download, for an anonymous visitor and for a staff member deactivated with a live session.
 import { randomUUID } from "node:crypto";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { createStaffUser, createTicket, login, setActive, type TestStaff } from "./support/admin";
+import { expect, test, type Page } from "@playwright/test";
+import { createStaffUser, createTicket, login, setActive, attemptLockedOut } from "./support/admin";
 import { inboundState, strangerMail, waitUntilHeld } from "./support/inbound";
 
-type Persona = "anonymous" | "deactivated";
 const item = (page: Page, id: string) => page.locator(`[data-inbound-mail][data-id="${id}"]`);
-
-async function attempt(page: Page, context: BrowserContext, staff: TestStaff, persona: Persona, submit: () => Promise<void>) {
-  await login(page, staff, "/admin/mail");
-  if (persona === "anonymous") await context.clearCookies();
-  else await setActive(staff.id, false);
-  await submit();
-  await expect(page).toHaveURL(/\/admin\/login/);
-  if (persona === "deactivated") await setActive(staff.id, true);
-  await context.clearCookies();
-}
 
 test("anonymous: the page sends to the login page, the raw mail is refused, nothing is shown", async ({ request }) => {
   const ticket = await createTicket();
@@ -40,7 +29,7 @@ for (const persona of ["anonymous", "deactivated"] as const) {
     await waitUntilHeld(mail.id);
     const agent = await createStaffUser();
     for (const button of ["チケットに追加", "新しい問い合わせにする", "破棄"]) {
-      await attempt(page, context, agent, persona, () => item(page, mail.id).getByRole("button", { name: button }).click());
+      await attemptLockedOut(page, context, agent, persona, "/admin/mail", () => item(page, mail.id).getByRole("button", { name: button }).click());
       expect(await inboundState(mail.id)).toMatchObject({ state: "held", handledById: null });
     }
     if (persona === "deactivated") {

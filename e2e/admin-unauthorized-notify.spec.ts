@@ -1,8 +1,8 @@
 // Unauthorized access to the notification list, the notification settings and the sign-off setting
 // (issue 10, part E): anonymous, deactivated with a live session, an agent where an admin is needed,
 // and one staff member against another's notifications.
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { createStaffUser, createTicket, login, setActive, type TestStaff } from "./support/admin";
+import { expect, test } from "@playwright/test";
+import { createStaffUser, createTicket, login, setActive, attemptLockedOut } from "./support/admin";
 import { sql } from "./support/db";
 
 const PAGES = ["/admin/notifications", "/admin/settings/notifications", "/admin/settings"];
@@ -91,18 +91,6 @@ test("a staff member can neither see nor mark another's notifications", async ({
   expect(await readAt(theirId)).toBeNull();
 });
 
-type Persona = "anonymous" | "deactivated";
-
-async function attempt(page: Page, context: BrowserContext, staff: TestStaff, persona: Persona, open: string, submit: () => Promise<void>) {
-  await login(page, staff, open);
-  if (persona === "anonymous") await context.clearCookies();
-  else await setActive(staff.id, false);
-  await submit();
-  await expect(page).toHaveURL(/\/admin\/login/);
-  if (persona === "deactivated") await setActive(staff.id, true);
-  await context.clearCookies();
-}
-
 for (const persona of ["anonymous", "deactivated"] as const) {
   test(`notification and settings actions change nothing for a ${persona} user`, async ({ page, context }) => {
     // Four sign-ins, one per action.
@@ -112,16 +100,16 @@ for (const persona of ["anonymous", "deactivated"] as const) {
     const id = await notify(admin.id, ticket.id);
     const before = { settings: await settingsOf(admin.id), signOff: await signOff() };
 
-    await attempt(page, context, admin, persona, "/admin/notifications", () =>
+    await attemptLockedOut(page, context, admin, persona, "/admin/notifications", () =>
       page.locator("[data-notification]").filter({ hasText: ticket.reference }).getByRole("button", { name: "既読にする" }).click(),
     );
-    await attempt(page, context, admin, persona, "/admin/notifications", () => page.getByRole("button", { name: "すべて既読にする" }).click());
-    await attempt(page, context, admin, persona, "/admin/settings/notifications", async () => {
+    await attemptLockedOut(page, context, admin, persona, "/admin/notifications", () => page.getByRole("button", { name: "すべて既読にする" }).click());
+    await attemptLockedOut(page, context, admin, persona, "/admin/settings/notifications", async () => {
       await page.getByRole("group", { name: "担当の割り当て" }).getByLabel("メール").uncheck();
       await page.getByLabel("JAIST-SSOでログインに失敗する時は").check();
       await page.getByRole("button", { name: "保存" }).click();
     });
-    await attempt(page, context, admin, persona, "/admin/settings", async () => {
+    await attemptLockedOut(page, context, admin, persona, "/admin/settings", async () => {
       await page.getByLabel("署名(日本語)").fill("never saved");
       await page.getByRole("button", { name: "保存" }).click();
     });

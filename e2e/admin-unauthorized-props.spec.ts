@@ -1,21 +1,9 @@
 // Unauthorized probes for part A's actions (issue 10): the properties form, "assign to me" and the
 // merge change nothing for an anonymous visitor or a deactivated agent with a live session. Any
 // active staff member may merge (decision 0018), so there is no agent-versus-admin probe.
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { createStaffUser, createTicket, login, setActive, ticketState, type TestStaff } from "./support/admin";
+import { expect, test } from "@playwright/test";
+import { createStaffUser, createTicket, ticketState, attemptLockedOut } from "./support/admin";
 import { sql } from "./support/db";
-
-type Persona = "anonymous" | "deactivated";
-
-async function attempt(page: Page, context: BrowserContext, staff: TestStaff, persona: Persona, open: string, submit: () => Promise<void>) {
-  await login(page, staff, open);
-  if (persona === "anonymous") await context.clearCookies();
-  else await setActive(staff.id, false);
-  await submit();
-  await expect(page).toHaveURL(/\/admin\/login/);
-  if (persona === "deactivated") await setActive(staff.id, true);
-  await context.clearCookies();
-}
 
 const mergeState = async (ids: string[]) =>
   (await sql<{ id: string; mergedIntoId: string | null; version: number }>(`SELECT "id", "mergedIntoId", "version" FROM "Ticket" WHERE "id" = ANY($1::uuid[]) ORDER BY "id"`, [ids])).rows;
@@ -30,15 +18,15 @@ for (const persona of ["anonymous", "deactivated"] as const) {
     const detail = `/admin/tickets/${ticket.reference}`;
     const actions = page.getByRole("complementary", { name: "チケットの操作" });
 
-    await attempt(page, context, agent, persona, detail, async () => {
+    await attemptLockedOut(page, context, agent, persona, detail, async () => {
       await actions.getByLabel("状態").selectOption("closed");
       await actions.getByLabel("優先度").selectOption("urgent");
       await actions.getByRole("button", { name: "変更を保存" }).click();
     });
-    await attempt(page, context, agent, persona, detail, async () => {
+    await attemptLockedOut(page, context, agent, persona, detail, async () => {
       await page.locator("#assign-to-me").click();
     });
-    await attempt(page, context, agent, persona, detail, async () => {
+    await attemptLockedOut(page, context, agent, persona, detail, async () => {
       await page.getByLabel("統合先の受付番号").fill(other.reference);
       await page.getByRole("button", { name: "統合する" }).click();
     });

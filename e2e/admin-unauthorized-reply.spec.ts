@@ -1,8 +1,8 @@
 // Unauthorized probes for the reply box (issue 10 part D): the canned-reply admin page and its actions
 // (anonymous, deactivated with a live session, an agent), and staff file uploads (anonymous, deactivated).
 import { randomUUID } from "node:crypto";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { createStaffUser, createTicket, login, setActive, setRole, type TestStaff } from "./support/admin";
+import { expect, test } from "@playwright/test";
+import { createStaffUser, createTicket, login, setRole, attemptLockedOut } from "./support/admin";
 import { sql } from "./support/db";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
@@ -18,18 +18,6 @@ async function createCannedReply() {
 
 const cannedState = async (id: string) =>
   (await sql<{ title: string; bodyJa: string }>(`SELECT "title", "bodyJa" FROM "CannedReply" WHERE "id" = $1`, [id])).rows[0] ?? null;
-
-type Persona = "anonymous" | "deactivated";
-
-async function attempt(page: Page, context: BrowserContext, staff: TestStaff, persona: Persona, open: string, submit: () => Promise<void>) {
-  await login(page, staff, open);
-  if (persona === "anonymous") await context.clearCookies();
-  else await setActive(staff.id, false);
-  await submit();
-  await expect(page).toHaveURL(/\/admin\/login/);
-  if (persona === "deactivated") await setActive(staff.id, true);
-  await context.clearCookies();
-}
 
 test("the canned-reply page sends anonymous users to the login page and agents to the forbidden page", async ({ page, request }) => {
   const canned = await createCannedReply();
@@ -53,21 +41,21 @@ for (const persona of ["anonymous", "deactivated"] as const) {
     const canned = await createCannedReply();
     const newTitle = `never-${randomUUID().slice(0, 8)}`;
 
-    await attempt(page, context, admin, persona, "/admin/canned-replies", async () => {
+    await attemptLockedOut(page, context, admin, persona, "/admin/canned-replies", async () => {
       await page.getByLabel("名前(担当者が選ぶときに表示)").fill(newTitle);
       await page.getByLabel("本文(日本語)").fill("作られない");
       await page.getByLabel("本文(英語)").fill("never");
       await page.getByRole("button", { name: "保存" }).click();
     });
-    await attempt(page, context, admin, persona, `/admin/canned-replies?edit=${canned.id}`, async () => {
+    await attemptLockedOut(page, context, admin, persona, `/admin/canned-replies?edit=${canned.id}`, async () => {
       await page.getByLabel("本文(日本語)").fill("書き換えられない");
       await page.getByRole("button", { name: "保存" }).click();
     });
-    await attempt(page, context, admin, persona, "/admin/canned-replies", () => page.getByRole("button", { name: `${canned.title}を削除` }).click());
+    await attemptLockedOut(page, context, admin, persona, "/admin/canned-replies", () => page.getByRole("button", { name: `${canned.title}を削除` }).click());
 
     const ticket = await createTicket();
     for (const kind of ["reply", "note"] as const) {
-      await attempt(page, context, admin, persona, `/admin/tickets/${ticket.reference}`, async () => {
+      await attemptLockedOut(page, context, admin, persona, `/admin/tickets/${ticket.reference}`, async () => {
         if (kind === "note") await page.getByRole("link", { name: "内部メモ" }).click();
         await page.locator(`#${kind}-body`).fill("must not be stored");
         await page.locator(`#${kind}-files`).setInputFiles([{ name: "x.png", mimeType: "image/png", buffer: PNG }]);

@@ -1,7 +1,7 @@
 // Staff and tickets for the admin specs, made with plain SQL (the e2e process never imports lib/db).
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
-import { expect, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
 import { sql } from "./db";
 
 export type TestStaff = { id: string; email: string; password: string; name: string };
@@ -117,4 +117,21 @@ export async function createResetLink(staffId: string, email: string) {
     [createHash("sha256").update(token).digest("hex"), email, staffId],
   );
   return `/admin/reset-password/${token}`;
+}
+
+export type LockedOut = "anonymous" | "deactivated";
+
+/**
+ * A probe of one staff action by someone who no longer may: `staff` signs in at `open`, then loses the
+ * session (anonymous) or is deactivated with the session still live, and `submit` uses the page as it
+ * was; the server must send them to sign in. The account is active again and signed out afterwards.
+ */
+export async function attemptLockedOut(page: Page, context: BrowserContext, staff: TestStaff, persona: LockedOut, open: string, submit: () => Promise<void>) {
+  await login(page, staff, open);
+  if (persona === "anonymous") await context.clearCookies();
+  else await setActive(staff.id, false);
+  await submit();
+  await expect(page).toHaveURL(/\/admin\/login/);
+  if (persona === "deactivated") await setActive(staff.id, true);
+  await context.clearCookies();
 }
