@@ -2,7 +2,9 @@
 import { z } from "zod";
 import { plainString } from "@/lib/validation/text";
 
-export const FEEDBACK_COMMENT_MAX = 1000;
+import { FEEDBACK_COMMENT_MAX } from "@/lib/validation/limits";
+
+export { FEEDBACK_COMMENT_MAX };
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(64);
 

@@ -2,6 +2,7 @@
 // page, feedback and the staff forms refuse the same characters with the same words.
 import { z } from "zod";
 import type { Locale } from "@/lib/i18n";
+import { CONTROL_CHARACTER_MESSAGE } from "@/lib/validation/limits";
 
 // C0 and C1 control characters except tab, line feed and carriage return (browsers send textarea
 // line breaks as CRLF). PostgreSQL refuses NUL in text outright (error 22021, a 500 before this
@@ -15,10 +16,7 @@ export function hasControlCharacter(value: string): boolean {
   return CONTROL.test(value) || LONE_SURROGATE.test(value);
 }
 
-export const CONTROL_CHARACTER_MESSAGE = {
-  ja: "使用できない文字(NULなどの制御文字や壊れた文字)が含まれています。削除してから送信してください。",
-  en: "This contains a character that cannot be used (a control character such as NUL, or a broken one). Remove it, then send again.",
-} as const;
+export { CONTROL_CHARACTER_MESSAGE };
 
 /** For the staff admin, which shows both languages in one message (docs/decisions/0005). */
 export const CONTROL_CHARACTER_MESSAGE_BOTH = `${CONTROL_CHARACTER_MESSAGE.ja} / ${CONTROL_CHARACTER_MESSAGE.en}`;

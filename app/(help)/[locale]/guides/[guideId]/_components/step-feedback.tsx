@@ -2,11 +2,9 @@
 
 // "Did this solve it?": a server action form. Without JavaScript the browser posts it and the page
 // comes back with the result; with JavaScript the same happens without a reload.
-import "@/lib/validation/zod-jitless";
 import { useActionState } from "react";
 import type { Locale } from "@/lib/i18n";
-import { FEEDBACK_COMMENT_MAX } from "@/lib/validation/feedback";
-import { CONTROL_CHARACTER_MESSAGE } from "@/lib/validation/text";
+import { CONTROL_CHARACTER_MESSAGE, FEEDBACK_COMMENT_MAX } from "@/lib/validation/limits";
 import { submitFeedback, type FeedbackState } from "../feedback-action";
 
 const TEXT = {
