@@ -3,25 +3,37 @@
 import bcrypt from "bcryptjs";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { readContentDir } from "@/lib/content/documents";
+import { importContent } from "@/lib/content-store/import-content";
+import { hasContentItems } from "@/lib/data/content";
+import { CONTENT_DIR } from "@/lib/content";
 import { insertTicket } from "@/lib/tickets/create-ticket";
 import { buildTicketInput, rng } from "@/lib/testing/factories";
 
 const DEMO_TICKETS = 300;
 const DEMO_ADMIN = { email: "admin@example.edu", name: "Demo Admin", password: "tebiki-demo-admin" };
 const DEMO_AGENT = { email: "agent@example.edu", name: "Demo Agent", password: "tebiki-demo-agent" };
+const DEMO_EDITOR = { email: "editor@example.edu", name: "Demo Editor", password: "tebiki-demo-editor" };
 
 async function main() {
   const production = env().NODE_ENV === "production";
   const prisma = db();
 
   if (!production) {
-    for (const [staff, role] of [[DEMO_ADMIN, "admin"], [DEMO_AGENT, "agent"]] as const) {
+    for (const [staff, role] of [[DEMO_ADMIN, "admin"], [DEMO_AGENT, "agent"], [DEMO_EDITOR, "editor"]] as const) {
       await prisma.staffUser.upsert({
         where: { email: staff.email },
         update: {},
         create: { email: staff.email, name: staff.name, role, passwordHash: await bcrypt.hash(staff.password, 10) },
       });
     }
+  }
+
+  // The help content: content/ into the database once (docs/decisions/0025); later changes to the
+  // files come in with `npm run content:import`, which never overwrites an edit made in the product.
+  if (!(await hasContentItems())) {
+    const report = await importContent(readContentDir(CONTENT_DIR));
+    console.log(`[tebiki] seed: help content imported (${report.added.length} items)`);
   }
 
   const existing = await prisma.ticket.findMany({
@@ -61,7 +73,7 @@ async function main() {
   if (!production) {
     console.log(
       `[tebiki] demo staff login (development only): ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password} (admin), ` +
-        `${DEMO_AGENT.email} / ${DEMO_AGENT.password} (agent)`,
+        `${DEMO_AGENT.email} / ${DEMO_AGENT.password} (agent), ${DEMO_EDITOR.email} / ${DEMO_EDITOR.password} (editor)`,
     );
   }
 }

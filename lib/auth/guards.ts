@@ -39,6 +39,11 @@ export function requireStaff(callbackUrl?: string): Promise<StaffSessionUser> {
   return requireFor("staff", callbackUrl);
 }
 
+/** An active editor or admin (content editing, issue 12); agents are sent to the "not allowed" page. */
+export function requireEditor(callbackUrl?: string): Promise<StaffSessionUser> {
+  return requireFor("editor", callbackUrl);
+}
+
 /** An active admin; agents are sent to the "not allowed" page, others to the login page. */
 export function requireAdmin(callbackUrl?: string): Promise<StaffSessionUser> {
   return requireFor("admin", callbackUrl);
@@ -82,5 +87,14 @@ export async function guardStream(need: Need): Promise<
 /** The signed-in staff member or null, for pages that render either way (the login page). */
 export async function currentStaff(): Promise<StaffSessionUser | null> {
   const result = await access("staff");
+  return result.ok ? result.user : null;
+}
+
+/**
+ * The signed-in editor (or admin) or null, without redirecting: a public page in draft mode renders the
+ * drafts only for them, and the live content for anyone else (issue 12).
+ */
+export async function currentEditor(): Promise<StaffSessionUser | null> {
+  const result = await access("editor");
   return result.ok ? result.user : null;
 }
