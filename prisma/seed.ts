@@ -66,6 +66,13 @@ async function main() {
           status === "resolved" || status === "closed" ? new Date(createdAt.getTime() + r.int(60, 4000) * 60_000) : null,
       });
       await tx.ticketEvent.updateMany({ where: { ticketId: ticket.id }, data: { createdAt } });
+      // Demo CSAT (docs/decisions/0030-csat.md): resolved tickets were offered a rating; most answered.
+      if (ticket.resolvedAt) {
+        const rating = r.pick(["good", "good", "good", "bad", null] as const);
+        await tx.csatRating.create({
+          data: { ticketId: ticket.id, resolvedAt: ticket.resolvedAt, agentId: ticket.assigneeId, guideId: ticket.guideId, endStep: ticket.endStep, rating, ratedAt: rating ? ticket.resolvedAt : null },
+        });
+      }
     });
     created++;
   }

@@ -125,14 +125,37 @@ export function staffPasswordResetMail({ name, url, expiresMinutes, signOff }: S
   };
 }
 
-export type StaffReplyMail = { locale: Locale; name: string; reference: string; body: string; attachments?: string[]; statusUrl: string; signOff: SignOff };
+export type StaffReplyMail = {
+  locale: Locale;
+  name: string;
+  reference: string;
+  body: string;
+  attachments?: string[];
+  statusUrl: string;
+  signOff: SignOff;
+  /** A reply that resolves the ticket carries the rating links itself (docs/decisions/0030-csat.md). */
+  csat?: CsatLinks;
+};
+
+/** The two one-click rating links of a resolved ticket (lib/csat/links.ts). */
+export type CsatLinks = { goodUrl: string; badUrl: string };
+
+/** "How did we do?" with the two links; both languages name the choice as the status page does. */
+function csatLines(locale: Locale, links: CsatLinks | undefined): string {
+  if (!links) return "";
+  return locale === "en"
+    ? `How did we do? One click rates our help (you can add a comment, and change it for 7 days):\n` +
+        `Good: ${links.goodUrl}\nBad: ${links.badUrl}\n\n`
+    : `対応はいかがでしたか。クリックひとつで評価できます(コメントも書けます。7日間は変更できます):\n` +
+        `解決しました・満足: ${links.goodUrl}\n不満: ${links.badUrl}\n\n`;
+}
 
 /**
  * A staff member's public reply, quoted between rules so the requester sees where it starts and ends,
  * with a status link of its own (minted for this mail; decision 0022) to answer from. Files are named,
  * not attached: they are downloaded from the status page (docs/decisions/0021).
  */
-export function staffReplyMail({ locale, name, reference, body, attachments = [], statusUrl, signOff }: StaffReplyMail): { subject: string; text: string } {
+export function staffReplyMail({ locale, name, reference, body, attachments = [], statusUrl, signOff, csat }: StaffReplyMail): { subject: string; text: string } {
   const files = attachments.length
     ? locale === "en"
       ? `Files attached to this reply (download them from the request status page):\n${attachments.map((f) => `- ${f}`).join("\n")}\n\n`
@@ -145,6 +168,7 @@ export function staffReplyMail({ locale, name, reference, body, attachments = []
         `Dear ${name},\n\nThe help desk has replied to your request (reference ${reference}).\n\n` +
         `----------------------------------------\n${body}\n----------------------------------------\n\n` +
         files +
+        csatLines("en", csat) +
         `To answer or add information, open your request's status page (keep this link to yourself):\n${statusUrl}\n\n` +
         `Never write your password or one-time password.\n\n${signOff.en}\n`,
     };
@@ -155,6 +179,7 @@ export function staffReplyMail({ locale, name, reference, body, attachments = []
       `${name} 様\n\nお問い合わせ(受付番号 ${reference})について、ヘルプデスクから返信しました。\n\n` +
       `----------------------------------------\n${body}\n----------------------------------------\n\n` +
       files +
+      csatLines("ja", csat) +
       `返信や追加の情報は、次の「お問い合わせ状況」ページからお送りください(このリンクは他の人に教えないでください):\n${statusUrl}\n\n` +
       `パスワードやワンタイムパスワードは書かないでください。\n\n${signOff.ja}\n`,
   };
@@ -233,5 +258,32 @@ export function secretMaskedMail({ locale, name, reference, statusUrl, signOff }
   return {
     subject: `[${reference}] メールでパスワードを送らないでください`,
     text: [`${name} 様`, "", "メールを受け取り、お問い合わせに追加しました。", ...maskedLines("ja", true), "お問い合わせ状況ページ:", statusUrl, "", signOff.ja].join("\n"),
+  };
+}
+
+export type TicketResolvedMail = { locale: Locale; name: string; reference: string; statusUrl: string; signOff: SignOff } & CsatLinks;
+
+/**
+ * Staff resolved the request without a reply (the properties form or a bulk change): say so, ask for
+ * a rating with the two one-click links, and say how to go on if it is not solved (issue 13).
+ */
+export function ticketResolvedMail({ locale, name, reference, statusUrl, goodUrl, badUrl, signOff }: TicketResolvedMail): { subject: string; text: string } {
+  if (locale === "en") {
+    return {
+      subject: `[${reference}] Your request was resolved`,
+      text:
+        `Dear ${name},\n\nThe help desk has marked your request ${reference} as resolved.\n\n` +
+        csatLines("en", { goodUrl, badUrl }) +
+        `If it is not solved, write to us from your request's status page (keep this link to yourself):\n${statusUrl}\n\n` +
+        `Never write your password or one-time password.\n\n${signOff.en}\n`,
+    };
+  }
+  return {
+    subject: `[${reference}] お問い合わせを解決済みにしました`,
+    text:
+      `${name} 様\n\nお問い合わせ(受付番号 ${reference})を解決済みにしました。\n\n` +
+      csatLines("ja", { goodUrl, badUrl }) +
+      `解決していない場合は、次の「お問い合わせ状況」ページからお知らせください(このリンクは他の人に教えないでください):\n${statusUrl}\n\n` +
+      `パスワードやワンタイムパスワードは書かないでください。\n\n${signOff.ja}\n`,
   };
 }

@@ -1,5 +1,6 @@
 // Status, priority and assignee: the properties staff change on a ticket, singly or in bulk.
 import "server-only";
+import { followResolvingAssignee, offerCsat } from "@/lib/csat/offer";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { TicketError } from "@/lib/tickets/errors";
@@ -12,11 +13,16 @@ import { canTransition, statusTimestamps, type TicketPriority, type TicketStatus
 type Tx = Prisma.TransactionClient;
 export type Actor = { id: string; name: string };
 
-export async function applyStatus(tx: Tx, actor: Actor, ticket: { id: string; status: TicketStatus }, status: TicketStatus, now: Date) {
+/**
+ * `resolveMail: false` when the caller's own mail already carries the rating links (a reply that
+ * resolves); otherwise resolving mails the requester the CSAT links (docs/decisions/0030-csat.md).
+ */
+export async function applyStatus(tx: Tx, actor: Actor, ticket: { id: string; status: TicketStatus }, status: TicketStatus, now: Date, { resolveMail = true } = {}) {
   if (ticket.status === status) return false;
   if (!canTransition(ticket.status, status)) throw new TicketError("transition");
   await tx.ticket.update({ where: { id: ticket.id }, data: { status, ...statusTimestamps(ticket.status, status, now) } });
   await recordEvent(tx, ticket.id, staffActor(actor), { kind: "status", before: { status: ticket.status }, after: { status }, at: now });
+  if (status === "resolved") await offerCsat(tx, ticket.id, now, { mail: resolveMail });
   return true;
 }
 
@@ -46,6 +52,7 @@ export async function applyAssignee(tx: Tx, actor: Actor, ticket: { id: string; 
     at: now,
   });
   await notifyAssigned(tx, actor.id, ticket.id, assigneeId, now);
+  await followResolvingAssignee(tx, ticket.id, assigneeId, now);
   return true;
 }
 

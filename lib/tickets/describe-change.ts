@@ -1,5 +1,6 @@
 // One history entry in the words of the admin UI (Japanese, decision 0005): the history list and the
 // "someone changed this meanwhile" explanation of a refused form say the same thing.
+import { csatStaffLabel } from "@/lib/csat/labels";
 import { jstTime } from "@/lib/jst";
 import { TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
 
@@ -23,6 +24,7 @@ export const EVENT_KIND_LABEL: Record<string, string> = {
   attachment: "ファイルを追加",
   merged: "他のチケットに統合",
   merged_from: "チケットを統合",
+  csat: "依頼者が満足度を評価",
 };
 
 const FIELD: Record<string, string> = { status: "状態", priority: "優先度", assignee: "担当者" };
@@ -44,6 +46,8 @@ export function describeValues(kind: string, before: unknown, after: unknown): s
       return a.targetReference ? `${a.targetReference} へ` : "";
     case "merged_from":
       return a.sourceReference ? `${a.sourceReference} から` : "";
+    case "csat":
+      return `${csatStaffLabel(b.rating)} → ${csatStaffLabel(a.rating)}`;
     default:
       return "";
   }
@@ -75,6 +79,8 @@ export function describeChange(change: TicketChange): string {
       return `${time} ${who}がこのチケットを ${a.targetReference ?? ""} に統合しました。`;
     case "merged_from":
       return `${time} ${who}が ${b.sourceReference ?? a.sourceReference ?? ""} をこのチケットに統合しました。`;
+    case "csat":
+      return `${time} 依頼者が満足度を「${csatStaffLabel(a.rating)}」と評価しました。`;
     default:
       return `${time} ${who}: ${EVENT_KIND_LABEL[change.kind] ?? change.kind}`;
   }

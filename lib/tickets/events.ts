@@ -16,7 +16,8 @@ export type EventKind =
   | "requester_message"
   | "attachment"
   | "merged"
-  | "merged_from";
+  | "merged_from"
+  | "csat";
 
 export type TicketEventInput = {
   kind: EventKind;

@@ -1,4 +1,5 @@
 import "server-only";
+import { csatUrls } from "@/lib/csat/links";
 import { db } from "@/lib/db";
 import { insertAttachment } from "@/lib/data/attachments";
 import { enqueueMail } from "@/lib/data/outbox";
@@ -36,6 +37,7 @@ export async function addReply(actor: Actor, ticketId: string, body: string, the
     await tx.ticket.update({ where: { id: ticket.id }, data: { firstResponseAt: ticket.firstResponseAt ?? now, updatedAt: now } });
     const locale = ticket.locale === "en" ? "en" : "ja";
     const link = statusUrl(locale, await mintStatusToken(tx, ticket.id, now));
+    const moveTo = then !== "keep" && then !== ticket.status && canTransition(ticket.status, then) ? then : null;
     const text = renderPlaceholders(body, { locale, name: ticket.name, reference: ticket.reference, statusLink: link });
     const mail = staffReplyMail({
       locale,
@@ -45,11 +47,11 @@ export async function addReply(actor: Actor, ticketId: string, body: string, the
       attachments: attachments.map((a) => a.filename),
       statusUrl: link,
       signOff: await getSignOff(tx),
+      // A reply that resolves asks for the rating itself: one mail, not a reply and a "resolved" (0030).
+      csat: moveTo === "resolved" ? csatUrls(link) : undefined,
     });
     await enqueueMail(tx, { ticketId: ticket.id, kind: "staff-reply", to: ticket.email, ...mail });
-    if (then !== "keep" && then !== ticket.status && canTransition(ticket.status, then)) {
-      await applyStatus(tx, actor, ticket, then, new Date(now.getTime() + 1));
-    }
+    if (moveTo) await applyStatus(tx, actor, ticket, moveTo, new Date(now.getTime() + 1), { resolveMail: false });
     return message;
   });
 }

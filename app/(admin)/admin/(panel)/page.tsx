@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DailyBarChart } from "@/components/admin/bar-chart";
+import { CsatSummaryBlock } from "@/components/admin/csat-summary";
 import { buttonClass, formatDuration, Time } from "@/components/admin/format";
 import { stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
@@ -82,6 +83,8 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
           <span className="text-xl font-bold">{formatDuration(times.resolutionSeconds)}</span>
         </div>
       </div>
+
+      <CsatSummaryBlock />
 
       <section aria-labelledby="per-day" className="rounded border border-slate-300 bg-white p-4">
         <h2 id="per-day" className="text-lg font-bold">新規チケット(直近30日)</h2>

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getCsatForRequester } from "@/lib/data/csat";
 import { getTicketByToken } from "@/lib/data/tickets";
+import { csatState } from "@/lib/csat/window";
 import { statusUrl } from "@/lib/intake/submit";
 import { renderPlaceholders } from "@/lib/tickets/placeholders";
 import { requesterCanWrite } from "@/lib/tickets/workflow";
 import { isLocale, type Locale } from "@/lib/i18n";
 import { formatJst } from "@/lib/jst";
 import { TICKET_STATUS } from "@/lib/ticket-fields";
+import { CsatSection } from "./_components/csat-section";
 import { RequesterMessageForm } from "./_components/requester-message-form";
+import { CSAT_T } from "./csat-messages";
 import { STATUS_T } from "./messages";
 
 type Props = { params: Promise<{ locale: string; token: string }> };
@@ -46,6 +50,9 @@ export default async function RequestStatusPage({ params }: Props) {
   const t = STATUS_T[locale];
   const base = `/${locale}/requests/${token}`;
   const canWrite = requesterCanWrite(ticket.status);
+  // A merged request is rated on the request it went to, not here (docs/decisions/0030-csat.md).
+  const csat = ticket.survivor ? null : await getCsatForRequester(ticket.id);
+  const rating = csatState(csat, ticket.status, new Date());
 
   return (
     <div className="space-y-8">
@@ -102,6 +109,17 @@ export default async function RequestStatusPage({ params }: Props) {
           <p className="mt-2 text-slate-700">{t.noMessages}</p>
         )}
       </section>
+
+      {rating !== "none" ? (
+        <section aria-labelledby="csat-title" id="satisfaction" className="rounded-md border border-slate-300 p-4">
+          <h2 id="csat-title" className="text-lg font-bold">
+            {CSAT_T[locale].title}
+          </h2>
+          <div className="mt-2">
+            <CsatSection locale={locale} token={token} state={rating} stored={csat} />
+          </div>
+        </section>
+      ) : null}
 
       <section aria-labelledby="add-title">
         <h2 id="add-title" className="text-lg font-bold">

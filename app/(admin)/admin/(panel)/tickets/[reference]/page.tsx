@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CsatTicketBlock } from "@/components/admin/csat-ticket";
 import { formatDateTime, PriorityBadge, StatusBadge, Time } from "@/components/admin/format";
 import { LiveUpdates } from "@/components/admin/live-updates";
 import { KeyboardShortcuts } from "@/components/admin/keyboard-shortcuts";
@@ -119,6 +120,7 @@ export default async function TicketPage({ params, searchParams }: { params: Par
               notice={notice}
             />
           )}
+          <CsatTicketBlock ticketId={ticket.id} />
           <section aria-labelledby="similar" className="rounded border border-slate-300 bg-white p-3">
             <h2 id="similar" className="font-semibold">似たチケット(24時間以内)</h2>
             <p className="text-sm text-slate-700">同じガイド・同じ終了ステップ・同じ主な回答</p>
