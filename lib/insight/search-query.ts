@@ -31,8 +31,9 @@ export function searchClickHref(searchId: string, href: string): string {
   return `/api/search/click?${new URLSearchParams({ s: searchId, to: href })}`;
 }
 
-// Only the help center's own pages: the route never sends anyone elsewhere (no open redirect).
-const HELP_TARGET = /^\/(ja|en)\/(guides|articles)(\/[A-Za-z0-9\-._~%]+)+$/;
+// Only the help center's own pages: the route never sends anyone elsewhere (no open redirect). Ids
+// and slugs are kebab-case, so no dot or percent sign is needed (and none can make a ".." segment).
+const HELP_TARGET = /^\/(ja|en)\/(guides|articles)(\/[a-z0-9-]+)+$/;
 
 /** The landing page of a click if it is one of our help pages, else null. */
 export function searchClickTarget(to: string | null): string | null {
