@@ -38,3 +38,8 @@ export async function pruneHelpAnalyticsNowAndThen(now: Date = new Date()): Prom
   lastPrune = now.getTime();
   await pruneHelpAnalytics(now);
 }
+
+/** The steps one session reached (any guide, any day), in the order it first reached them. */
+export async function stepsReachedBy(sessionHash: string): Promise<{ guideId: string; stepId: string }[]> {
+  return db().stepVisit.findMany({ where: { sessionHash }, orderBy: { firstAt: "asc" }, select: { guideId: true, stepId: true } });
+}

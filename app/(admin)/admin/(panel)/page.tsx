@@ -7,10 +7,11 @@ import { requireStaff } from "@/lib/auth/guards";
 import { getGuideDeclaration } from "@/lib/content";
 import { answerFields, optionLabel } from "@/lib/guides/answers";
 import { incidentHints, INCIDENT_WINDOW_MINUTES, medianResponseTimes, newTicketsPerDay, openTicketBreakdown } from "@/lib/data/dashboard";
-import { deflectionSummary, selfServiceScore } from "@/lib/data/deflection";
-import { formatRate, rate, reportWindow } from "@/lib/insight/window";
+import { deflectionSummary } from "@/lib/data/deflection";
+import { reportWindow } from "@/lib/insight/window";
 import { listServiceStatuses } from "@/lib/data/service-status";
 import { TICKET_STATUS } from "@/lib/ticket-fields";
+import { DeflectionBlock } from "./_components/deflection-block";
 import { publishIncidentNotice } from "./actions";
 
 export const metadata: Metadata = { title: "ダッシュボード" };
@@ -26,7 +27,6 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
     listServiceStatuses(),
     deflectionSummary(reportWindow(30)),
   ]);
-  const score = selfServiceScore(deflection);
   const guideTitle = (id: string | null) => (id ? (getGuideDeclaration(id)?.catalog.title.ja ?? id) : "ガイドなし(汎用フォーム)");
 
   return (
@@ -102,20 +102,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
         </section>
       </div>
 
-      <section aria-labelledby="deflection" className="rounded border border-slate-300 bg-white p-4" data-testid="deflection-summary">
-        <h2 id="deflection" className="text-lg font-bold">自己解決(直近30日)</h2>
-        <p className="mt-1">
-          セルフサービススコア <strong data-testid="self-service-score">{score == null ? "—" : `${score.toFixed(1)} : 1`}</strong>
-          (ガイドを使ったセッション {deflection.sessions} ÷ チケット {deflection.tickets})・
-          解決による自己解決 {formatRate(rate(deflection.solvedDeflection, deflection.sessions))}・
-          潜在的な自己解決 {formatRate(rate(deflection.potentialDeflection, deflection.sessions))}
-        </p>
-        <p className="mt-1 flex flex-wrap gap-x-4 text-sm">
-          <Link href="/admin/reports/deflection" className="inline-flex min-h-11 items-center text-brand-700 underline">ステップ別の自己解決と問い合わせ</Link>
-          <Link href="/admin/reports/search" className="inline-flex min-h-11 items-center text-brand-700 underline">検索の分析</Link>
-          <Link href="/admin/reports/feedback" className="inline-flex min-h-11 items-center text-brand-700 underline">「解決しない」の声</Link>
-        </p>
-      </section>
+      <DeflectionBlock summary={deflection} days={30} />
     </div>
   );
 }
