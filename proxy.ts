@@ -5,10 +5,15 @@ import { decidePublicPath, isDraftModeCookie } from "@/lib/content/public-path";
 import { isLocale, localeFromAcceptLanguage } from "@/lib/i18n";
 import { REQUEST_ID_HEADER } from "@/lib/log-header";
 import { isCrossOrigin, isOverBodyLimit, refusalPage } from "@/lib/request-guard";
+import { helpSessionIdFrom, helpSessionSetCookie, newHelpSessionId } from "@/lib/help-session-cookie";
+import { isHttpsRequest } from "@/lib/request-https";
 
 const UNPREFIXED = /^\/(admin|api|_next)(\/|$)/;
 /** Next's draft-mode cookie (next/headers draftMode): set by /api/admin/content/preview for editors. */
 const DRAFT_MODE_COOKIE = "__prerender_bypass";
+
+/** The dynamic help pages that log what they answer (search, the contact chooser): never cached. */
+const SESSION_PAGES = /^\/(ja|en)\/(search|contact)\/?$/;
 
 export function proxy(request: NextRequest) {
   const requestId = request.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
@@ -56,8 +61,20 @@ export function proxy(request: NextRequest) {
 
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
+  // A page cannot set a cookie, and a search must belong to its session to be followed to a ticket
+  // (docs/decisions/0031): the session starts here for the dynamic pages that log, and the page sees it
+  // in the same request. Pre-rendered pages never get a Set-Cookie (the beacon starts theirs).
+  let setCookie: string | null = null;
+  if (request.method === "GET" && SESSION_PAGES.test(pathname) && !helpSessionIdFrom(request.headers.get("cookie"))) {
+    const id = newHelpSessionId();
+    const secure = isHttpsRequest(request.headers) || (process.env.APP_URL ?? "").startsWith("https:");
+    setCookie = helpSessionSetCookie(id, secure);
+    const jar = request.headers.get("cookie");
+    headers.set("cookie", `${jar ? `${jar}; ` : ""}${setCookie.split(";")[0]}`);
+  }
   const response = NextResponse.next({ request: { headers } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
+  if (setCookie) response.headers.append("Set-Cookie", setCookie);
   return response;
 }
 

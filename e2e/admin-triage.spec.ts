@@ -101,7 +101,7 @@ test("log in, filter, open the certificate-path ticket, work it, and see it all 
 
   await page.goto("/admin");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("ダッシュボード");
-  await expect(page.getByTestId("funnel")).toBeVisible();
+  await expect(page.getByTestId("deflection-summary")).toBeVisible();
   await expectNoSeriousAxeViolations(page);
 });
 

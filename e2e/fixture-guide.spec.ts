@@ -88,10 +88,10 @@ test("catalog, walk and its own form with JavaScript; staff filter, detail, CSV 
     expect(header).not.toContain("表示されたメッセージ");
     expect(row).toContain(room);
 
-    // The dashboard: its funnel and its open tickets.
-    await staff.goto("/admin");
-    await expect(staff.getByTestId("funnel-printer")).toContainText("印刷できない(テスト用)");
-    await expect(staff.getByTestId("funnel-printer")).toContainText("PRN-1");
+    // The deflection report: its steps.
+    await staff.goto("/admin/reports/deflection");
+    await expect(staff.getByTestId("deflection-printer")).toContainText("印刷できない(テスト用)");
+    await expect(staff.getByTestId("deflection-printer")).toContainText("PRN-1");
   } finally {
     await staff.close();
   }

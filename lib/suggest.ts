@@ -16,6 +16,8 @@ export type Suggestion = {
   /** A short label such as STEP2-3. */
   label?: string;
   snippet: MarkedText;
+  /** The link to follow: through the click route when the search was logged (docs/decisions/0031). */
+  clickHref?: string;
 };
 
 /** The query as searched: trimmed and cut to the search box's length. */

@@ -1,7 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { incidentHints, medianResponseTimes, newTicketsPerDay, stepFunnel } from "@/lib/data/dashboard";
+import { incidentHints, medianResponseTimes, newTicketsPerDay } from "@/lib/data/dashboard";
 import { createTicket } from "@/lib/testing/factories";
 
 // Each test works in its own moment in the past, so tickets made by tests running in parallel
@@ -13,29 +11,6 @@ function pastMoment() {
 const minutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
 
 describe("dashboard", () => {
-  it("counts the step funnel: views, 'solved' votes and tickets that ended at each step", async () => {
-    const now = pastMoment();
-    const day = new Date(now.toISOString().slice(0, 10));
-    await db().stepView.createMany({
-      data: [
-        { guideId: "jaist-sso", stepId: "step0", day, views: 120 },
-        { guideId: "jaist-sso", stepId: "step2", day: new Date(day.getTime() - 86_400_000), views: 40 },
-        { guideId: "jaist-sso", stepId: "step2-4", day, views: 25 },
-        { guideId: "jaist-sso", stepId: "step2-4", day: new Date(day.getTime() - 40 * 86_400_000), views: 999 }, // too old
-      ],
-    });
-    const vote = (stepId: string, helpful: boolean) => ({ guideId: "jaist-sso", stepId, locale: "ja", helpful, sessionHash: randomUUID(), createdAt: minutes(now, -60) });
-    await db().stepFeedback.createMany({ data: [vote("step2-4", true), vote("step2-4", true), vote("step2-4", false), vote("step1-2", true)] });
-    for (const endStep of ["step2-4", "step2-4", "step2-4", "step1-2"]) await createTicket({ guideId: "jaist-sso", endStep, createdAt: minutes(now, -30) });
-
-    const rows = Object.fromEntries((await stepFunnel("jaist-sso", 30, now)).map((r) => [r.stepId, r]));
-    expect(rows["step0"]).toMatchObject({ views: 120, solved: 0, tickets: 0 });
-    expect(rows["step2"]).toMatchObject({ views: 40 });
-    expect(rows["step2-4"]).toMatchObject({ views: 25, solved: 2, tickets: 3 });
-    expect(rows["step1-2"]).toMatchObject({ views: 0, solved: 1, tickets: 1 });
-    expect((await stepFunnel("jaist-sso", 30, now)).map((r) => r.stepId)[0]).toBe("step0");
-  });
-
   it("takes medians of first-response and resolution times in SQL", async () => {
     const now = pastMoment();
     const at = minutes(now, -600);

@@ -1,10 +1,9 @@
-// Numbers for the staff dashboard: intake per day, open work, response times, the step funnel of a
-// guide and the incident hint. All aggregation happens in SQL.
+// Numbers for the staff dashboard: intake per day, open work, response times and the incident hint.
+// All aggregation happens in SQL. (The step funnel became the deflection report, lib/data/deflection.ts.)
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getGuide, getGuideDeclaration, listGuideIds } from "@/lib/content";
-import { shortestWalks } from "@/lib/guide-graph";
+import { getGuideDeclaration, listGuideIds } from "@/lib/content";
 import { env } from "@/lib/env";
 import { JST_TIME_ZONE, jstDay } from "@/lib/jst";
 
@@ -52,33 +51,6 @@ export async function medianResponseTimes(days = 30, now = new Date()) {
     WHERE "createdAt" >= ${new Date(now.getTime() - days * 86_400_000)} AND "createdAt" <= ${now}`;
   const r = rows[0];
   return { firstResponseSeconds: r?.firstResponse == null ? null : Number(r.firstResponse), resolutionSeconds: r?.resolution == null ? null : Number(r.resolution) };
-}
-
-export type FunnelRow = { stepId: string; label: string; views: number; solved: number; tickets: number };
-
-/**
- * For each step of a guide (in walk order from the start): page views (StepView), "this solved it"
- * votes (StepFeedback helpful) and tickets whose path ended there, over the last `days`.
- */
-export async function stepFunnel(guideId: string, days = 30, now = new Date()): Promise<FunnelRow[]> {
-  const guide = getGuide(guideId);
-  if (!guide) return [];
-  const since = new Date(now.getTime() - days * 86_400_000);
-  const sinceDay = new Date(since.toISOString().slice(0, 10));
-  const untilDay = new Date(now.toISOString().slice(0, 10));
-  const [views, solved, tickets] = await Promise.all([
-    db().$queryRaw<{ stepId: string; n: number }[]>`
-      SELECT "stepId", sum("views")::int AS "n" FROM "StepView" WHERE "guideId" = ${guideId} AND "day" >= ${sinceDay}::date AND "day" <= ${untilDay}::date GROUP BY 1`,
-    db().$queryRaw<{ stepId: string; n: number }[]>`
-      SELECT "stepId", count(*)::int AS "n" FROM "StepFeedback"
-      WHERE "guideId" = ${guideId} AND "helpful" AND "createdAt" >= ${since} AND "createdAt" <= ${now} GROUP BY 1`,
-    db().$queryRaw<{ stepId: string; n: number }[]>`
-      SELECT "endStep" AS "stepId", count(*)::int AS "n" FROM "Ticket"
-      WHERE "guideId" = ${guideId} AND "endStep" IS NOT NULL AND "createdAt" >= ${since} AND "createdAt" <= ${now} GROUP BY 1`,
-  ]);
-  const map = (rows: { stepId: string; n: number }[]) => new Map(rows.map((r) => [r.stepId, r.n]));
-  const [v, s, t] = [map(views), map(solved), map(tickets)];
-  return [...shortestWalks(guide).keys()].map((stepId) => ({ stepId, label: guide.steps[stepId].label, views: v.get(stepId) ?? 0, solved: s.get(stepId) ?? 0, tickets: t.get(stepId) ?? 0 }));
 }
 
 export type IncidentHint = { guideId: string; answers: Record<string, string>; count: number; first: Date; last: Date };

@@ -19,7 +19,10 @@ const temp = await vi.hoisted(async () => {
 import { rmSync } from "node:fs";
 import { getGuide, getStepTitle, listGuideIds } from "@/lib/content";
 import { db } from "@/lib/db";
-import { openTicketBreakdown, stepFunnel, incidentHints } from "@/lib/data/dashboard";
+import { openTicketBreakdown, incidentHints } from "@/lib/data/dashboard";
+import { stepDeflection } from "@/lib/data/deflection";
+import { recordStepVisit } from "@/lib/data/step-visits";
+import { reportWindow } from "@/lib/insight/window";
 import { listTickets } from "@/lib/data/ticket-list";
 import { answerFields, describeAnswers, readAnswers } from "@/lib/guides/answers";
 import { genericForm } from "@/lib/guides/generic-form";
@@ -63,7 +66,9 @@ describe("a guide added as content only", () => {
     expect(refused.kind === "invalid" && refused.errors).toEqual({ room: ["入力してください。"] });
 
     const tag = randomUUID().slice(0, 8);
-    const out = await submitIntake({ raw: body({ walk: "paper-jam,jam-still", room: `I-${tag}`, tried: ["step0", "jam", "restart"], description: `紙が詰まります ${tag}` }), ip: ip(), locale: "ja" });
+    const session = `session-${tag}`;
+    await recordStepVisit(session, "printer", "jam");
+    const out = await submitIntake({ raw: body({ walk: "paper-jam,jam-still", room: `I-${tag}`, tried: ["step0", "jam", "restart"], description: `紙が詰まります ${tag}` }), ip: ip(), locale: "ja", helpSessionHash: session });
     expect(out.kind).toBe("created");
     if (out.kind !== "created") return;
     expect(out.reference).toMatch(/^PRN-\d{4}-\d{6}$/);
@@ -82,8 +87,9 @@ describe("a guide added as content only", () => {
     expect(await rows({ guide: "printer", "a.problem": "paper-jam" })).toEqual([out.reference]);
     expect(await rows({ guide: "printer", "a.problem": "nothing" })).toEqual([]);
     expect((await openTicketBreakdown()).byGuide.find((g) => g.guideId === "printer")?.count).toBeGreaterThanOrEqual(1);
-    expect((await stepFunnel("printer")).map((r) => r.stepId)).toEqual(["step0", "jam", "contact"]);
-    expect((await stepFunnel("printer")).find((r) => r.stepId === "jam")?.tickets).toBeGreaterThanOrEqual(1);
+    const deflection = await stepDeflection("printer", reportWindow(7));
+    expect(deflection.map((r) => r.stepId)).toEqual(["step0", "jam", "contact"]);
+    expect(deflection.find((r) => r.stepId === "jam")?.ticketed).toBeGreaterThanOrEqual(1);
     // Its incident field groups its tickets.
     const hints = await incidentHints(new Date(), 1);
     expect(hints.some((h) => h.guideId === "printer" && h.answers.problem === "paper-jam")).toBe(true);

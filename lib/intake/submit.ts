@@ -106,9 +106,11 @@ export type SubmitInput = {
   ip: string;
   locale: Locale;
   now?: Date;
+  /** The help-center session that filed it (the contact form's cookie; decision 0031), for deflection. */
+  helpSessionHash?: string | null;
 };
 
-export async function submitIntake({ raw, screenshot, ip, locale, now = new Date() }: SubmitInput): Promise<SubmitOutcome | { kind: "honeypot"; reference: string }> {
+export async function submitIntake({ raw, screenshot, ip, locale, now = new Date(), helpSessionHash = null }: SubmitInput): Promise<SubmitOutcome | { kind: "honeypot"; reference: string }> {
   if (typeof raw[HONEYPOT_FIELD] === "string" && raw[HONEYPOT_FIELD] !== "") {
     log.info({ ip }, "intake honeypot filled; pretending success");
     // Looks like a real reference so a bot learns nothing; nothing is stored.
@@ -156,6 +158,7 @@ export async function submitIntake({ raw, screenshot, ip, locale, now = new Date
       device: data.device || null,
       description: data.description,
       idempotencyKey: data.idempotencyKey ?? null,
+      helpSessionHash,
     },
     {
       screenshot: file.screenshot,

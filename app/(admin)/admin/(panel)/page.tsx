@@ -5,11 +5,14 @@ import { CsatSummaryBlock } from "@/components/admin/csat-summary";
 import { buttonClass, formatDuration, Time } from "@/components/admin/format";
 import { stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
-import { getGuideDeclaration, listGuideIds } from "@/lib/content";
+import { getGuideDeclaration } from "@/lib/content";
 import { answerFields, optionLabel } from "@/lib/guides/answers";
-import { incidentHints, INCIDENT_WINDOW_MINUTES, medianResponseTimes, newTicketsPerDay, openTicketBreakdown, stepFunnel } from "@/lib/data/dashboard";
+import { incidentHints, INCIDENT_WINDOW_MINUTES, medianResponseTimes, newTicketsPerDay, openTicketBreakdown } from "@/lib/data/dashboard";
+import { deflectionSummary } from "@/lib/data/deflection";
+import { reportWindow } from "@/lib/insight/window";
 import { listServiceStatuses } from "@/lib/data/service-status";
 import { TICKET_STATUS } from "@/lib/ticket-fields";
+import { DeflectionBlock } from "./_components/deflection-block";
 import { publishIncidentNotice } from "./actions";
 
 export const metadata: Metadata = { title: "ダッシュボード" };
@@ -17,13 +20,13 @@ export const metadata: Metadata = { title: "ダッシュボード" };
 export default async function Dashboard({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireStaff("/admin");
   const { notice } = await searchParams;
-  const [perDay, open, times, hints, services, funnels] = await Promise.all([
+  const [perDay, open, times, hints, services, deflection] = await Promise.all([
     newTicketsPerDay(30),
     openTicketBreakdown(),
     medianResponseTimes(30),
     incidentHints(),
     listServiceStatuses(),
-    Promise.all(listGuideIds().map(async (g) => ({ guideId: g, rows: await stepFunnel(g, 30) }))),
+    deflectionSummary(reportWindow(30)),
   ]);
   const guideTitle = (id: string | null) => (id ? (getGuideDeclaration(id)?.catalog.title.ja ?? id) : "ガイドなし(汎用フォーム)");
 
@@ -102,36 +105,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
         </section>
       </div>
 
-      {funnels.map((f) => (
-        <section key={f.guideId} aria-labelledby={`funnel-${f.guideId}`} data-testid={`funnel-${f.guideId}`} className="rounded border border-slate-300 bg-white p-4">
-          <h2 id={`funnel-${f.guideId}`} className="text-lg font-bold">ステップ別の状況: {guideTitle(f.guideId)}(直近30日)</h2>
-          <p className="text-sm text-slate-700">表示回数、「解決した」の数、そこで解決せずお問い合わせになった数。お問い合わせが多いステップは内容の見直し候補です。</p>
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full min-w-[32rem] text-sm" data-testid="funnel">
-              <thead>
-                <tr className="border-b border-slate-300 text-left">
-                  <th scope="col" className="py-1">ステップ</th>
-                  <th scope="col" className="text-right">表示</th>
-                  <th scope="col" className="text-right">解決した</th>
-                  <th scope="col" className="text-right">お問い合わせ</th>
-                  <th scope="col" className="text-right">問い合わせ率</th>
-                </tr>
-              </thead>
-              <tbody>
-                {f.rows.map((r) => (
-                  <tr key={r.stepId} className="border-b border-slate-100">
-                    <th scope="row" className="py-1 text-left font-normal">{stepName(f.guideId, r.stepId)}</th>
-                    <td className="text-right">{r.views}</td>
-                    <td className="text-right">{r.solved}</td>
-                    <td className="text-right">{r.tickets}</td>
-                    <td className="text-right">{r.views ? `${Math.round((r.tickets / r.views) * 100)}%` : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      ))}
+      <DeflectionBlock summary={deflection} days={30} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { formFields } from "@/lib/guides/form-fields";
 import { isLocale, type Locale } from "@/lib/i18n";
 import { HONEYPOT_FIELD, multiKeys, resolveIntakeRequest, stepTitleOf, submitIntake, type IntakeData, type IntakeRequest } from "@/lib/intake/submit";
 import { formatJst } from "@/lib/jst";
+import { currentHelpSessionHash } from "@/lib/help-session";
 import { log } from "@/lib/log";
 import { formDataToRaw, HIDDEN_FIELDS, type FieldErrors } from "@/lib/validation/intake";
 import type { ContactState, FormValues } from "./contact-state";
@@ -59,7 +60,7 @@ export async function submitContact(previous: ContactState, formData: FormData):
 
   let out: Awaited<ReturnType<typeof submitIntake>>;
   try {
-    out = await submitIntake({ raw, screenshot, ip: await clientIp(), locale });
+    out = await submitIntake({ raw, screenshot, ip: await clientIp(), locale, helpSessionHash: await currentHelpSessionHash() });
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     // Nothing was stored (or, if the commit landed, the echoed idempotency key finds that ticket on

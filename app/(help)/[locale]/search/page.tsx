@@ -1,5 +1,6 @@
 // Search is dynamic (it depends on the query) but reads only the in-process index (lib/search.ts),
-// so it keeps working while the database is down.
+// so it keeps working while the database is down. Each search is logged for the search report
+// (docs/decisions/0031) and its result links count clicks on the way (/api/search/click).
 import { MarkedText } from "@/components/help/marked-text";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -9,6 +10,8 @@ import { listCatalog } from "@/lib/catalog";
 import { contactHref } from "@/lib/help-urls";
 import { isLocale, type Locale } from "@/lib/i18n";
 import { searchHelp } from "@/lib/search";
+import { logHelpSearch } from "@/lib/insight/log-help-search";
+import { searchClickHref } from "@/lib/insight/search-query";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ q?: string | string[] }> };
 
@@ -78,6 +81,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const t = TEXT[locale];
   const q = queryOf((await searchParams).q);
   const hits = q ? await searchHelp(locale, q) : [];
+  const searchId = q ? await logHelpSearch({ locale, rawQuery: q, resultCount: hits.length, source: "page" }) : null;
 
   return (
     <div className="space-y-6">
@@ -95,9 +99,10 @@ export default async function SearchPage({ params, searchParams }: Props) {
                   {hit.doc.label ? ` · ${hit.doc.label}` : ""}
                 </p>
                 <h2 className="text-lg font-bold">
-                  <Link href={hit.doc.href} className="text-brand-700 underline underline-offset-2">
+                  {/* A plain link: a prefetch of the click route would count a click nobody made. */}
+                  <a href={searchId ? searchClickHref(searchId, hit.doc.href) : hit.doc.href} className="text-brand-700 underline underline-offset-2">
                     <MarkedText parts={hit.title} />
-                  </Link>
+                  </a>
                 </h2>
                 <p className="mt-1 break-words text-slate-800">
                   <MarkedText parts={hit.snippet} />

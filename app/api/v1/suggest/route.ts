@@ -2,16 +2,21 @@
 // steps, articles) to a visitor who cannot log in, before the contact form (issue 9).
 //
 // GET /api/v1/suggest?q=<what the user typed>&locale=ja|en
-// 200 {query, results: [{kind, href, title, guide?, label?, snippet}]}; title and snippet are lists of
-// {text, mark} (mark: the part matched the query). Empty q: no results.
+// 200 {query, results: [{kind, href, clickHref?, title, guide?, label?, snippet}]}; title and snippet are
+// lists of {text, mark} (mark: the part matched the query); clickHref is href through the click route,
+// which counts the click for search analytics. Empty q: no results.
 // 400 {error} for a missing or unknown locale · 429 with Retry-After past the per-address limit.
-// Reads only the in-process index: it keeps answering while the database is down.
+// Reads only the in-process index: it keeps answering while the database is down. Each answer is
+// logged as a search of the visitor's help-center session, typing collapsed into one (decision 0031).
 import { NextResponse } from "next/server";
 import { clientIpFrom } from "@/lib/client-ip";
 import { isLocale } from "@/lib/i18n";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { hit, type LimitResult } from "@/lib/rate-limit";
 import { suggest, suggestionQuery } from "@/lib/suggest";
+import { helpSessionHashFrom } from "@/lib/help-session";
+import { logHelpSearch } from "@/lib/insight/log-help-search";
+import { searchClickHref } from "@/lib/insight/search-query";
 
 /**
  * A typist with the chooser's debounce sends a few requests a second at most; 60 in 30 s lets a long
@@ -32,8 +37,9 @@ async function limit(ip: string): Promise<LimitResult> {
   }
 }
 
-// The answer depends only on the URL and changes only with a deploy: browsers and proxies may keep it.
-const CACHE = "public, max-age=300, stale-while-revalidate=3600";
+// The answer carries the visitor's own search id, and each request is a search to count: no cache may
+// keep it (decision 0031; it was public and cacheable under 0016).
+const CACHE = "private, no-store";
 
 export async function GET(request: Request) {
   // Public by design (no guard): see the first line of this file.
@@ -51,5 +57,7 @@ export async function GET(request: Request) {
   }
   const query = suggestionQuery(params.get("q"));
   const results = await suggest(locale, query);
-  return NextResponse.json({ query, results }, { headers: { "Cache-Control": CACHE } });
+  const searchId = query ? await logHelpSearch({ locale, rawQuery: query, resultCount: results.length, source: "suggest" }, helpSessionHashFrom(request.headers)) : null;
+  const linked = searchId ? results.map((r) => ({ ...r, clickHref: searchClickHref(searchId, r.href) })) : results;
+  return NextResponse.json({ query, results: linked }, { headers: { "Cache-Control": CACHE } });
 }

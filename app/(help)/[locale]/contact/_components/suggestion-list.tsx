@@ -1,7 +1,6 @@
 // One list of suggestions, rendered by the server (no JavaScript, or the first paint) and by the
 // chooser while the user types: the same markup either way.
 import { MarkedText } from "@/components/help/marked-text";
-import Link from "next/link";
 import type { Locale } from "@/lib/i18n";
 import type { Suggestion } from "@/lib/suggest";
 
@@ -20,11 +19,12 @@ export function SuggestionList({ locale, results }: { locale: Locale; results: S
             {s.guide ? ` · ${s.guide}` : ""}
             {s.label ? ` · ${s.label}` : ""}
           </p>
-          <Link href={s.href} className="inline-flex min-h-11 items-center font-bold text-brand-700 underline underline-offset-2">
+          {/* A plain link: a prefetch of the click route would count a click nobody made. */}
+          <a href={s.clickHref ?? s.href} className="inline-flex min-h-11 items-center font-bold text-brand-700 underline underline-offset-2">
             <span className="min-w-0 break-words">
               <MarkedText parts={s.title} />
             </span>
-          </Link>
+          </a>
           <p className="break-words text-sm text-slate-800">
             <MarkedText parts={s.snippet} />
           </p>

@@ -1,19 +1,17 @@
 "use server";
 
-// "Did this solve it?" (public: no staff guard; no personal data). The vote is keyed by a hashed
-// random id in an httpOnly session cookie: one vote per step and browser session, a second vote updates.
-import { createHash, randomBytes } from "node:crypto";
-import { cookies, headers } from "next/headers";
+// "Did this solve it?" (public: no staff guard; no personal data). The vote is keyed by the hashed
+// help-center session (lib/help-session.ts): one vote per step and browser session, a second vote updates.
+import { createHash } from "node:crypto";
 import { redirect } from "next/navigation";
 import { clientIp } from "@/lib/client-ip";
 import { getGuide } from "@/lib/content";
-import { hashFeedbackSession, recordStepFeedback } from "@/lib/data/feedback";
-import { env } from "@/lib/env";
+import { recordStepFeedback } from "@/lib/data/feedback";
+import { ensureHelpSessionHash } from "@/lib/help-session";
 import { endStep, replayWalk, stepOf } from "@/lib/guide-graph";
 import { guideHref } from "@/lib/help-urls";
 import { requestLog } from "@/lib/log";
 import { hit } from "@/lib/rate-limit";
-import { isHttpsRequest } from "@/lib/request-https";
 import { FeedbackSchema } from "@/lib/validation/feedback";
 
 export type FeedbackState = {
@@ -23,21 +21,8 @@ export type FeedbackState = {
   comment?: string;
 };
 
-const COOKIE = "tebiki_feedback_session";
 // Dropping the cookie gives a fresh vote; this limit per client keeps that from stuffing the counts.
 const LIMIT = [{ limit: 60, seconds: 600 }];
-
-async function sessionHash(): Promise<string> {
-  const jar = await cookies();
-  let id = jar.get(COOKIE)?.value;
-  if (!id || !/^[A-Za-z0-9_-]{20,64}$/.test(id)) {
-    id = randomBytes(24).toString("base64url");
-    // No maxAge: a session cookie, so "one vote per step" lasts for this browser session only.
-    const secure = isHttpsRequest(await headers()) || env().APP_URL.startsWith("https:");
-    jar.set(COOKIE, id, { httpOnly: true, sameSite: "lax", path: "/", secure });
-  }
-  return hashFeedbackSession(id);
-}
 
 /**
  * "Yes" thanks the user. "Not solved" is one of the leaf's choices (`next`): the vote and the
@@ -83,7 +68,7 @@ export async function submitFeedback(_previous: FeedbackState, formData: FormDat
     const client = createHash("sha256").update(await clientIp()).digest("hex").slice(0, 32);
     const allowed = await hit(`feedback:${client}`, LIMIT);
     if (!allowed.ok) failure = "too-many";
-    else await recordStepFeedback({ guideId: input.guideId, stepId: input.stepId, locale: input.locale, helpful: input.helpful, comment: input.comment, sessionHash: await sessionHash() });
+    else await recordStepFeedback({ guideId: input.guideId, stepId: input.stepId, locale: input.locale, helpful: input.helpful, comment: input.comment, sessionHash: await ensureHelpSessionHash() });
   } catch (error) {
     (await requestLog()).error({ err: error instanceof Error ? error.message : String(error) }, "step feedback not stored");
     failure = "unavailable";
