@@ -105,7 +105,7 @@ export function BarChart({ title, unit, xLabel, yLabel, integer, data }: Common 
   const total = values.reduce((a, v) => a + v, 0);
   const top = data.reduce<BarDatum | null>((best, d) => (best === null || d.value > best.value ? d : best), null);
   const summary = data.length
-    ? `${title}: ${data[0].label}〜${data[data.length - 1].label}の${data.length}件の棒グラフ。合計 ${formatNumber(total)}${unit}、最大 ${formatNumber(top!.value)}${unit}(${top!.label})、最新 ${formatNumber(values[values.length - 1])}${unit}。`
+    ? `${title}: ${data[0].label}〜${data[data.length - 1].label}の${data.length}項目の棒グラフ。合計 ${formatNumber(total)}${unit}、最大 ${formatNumber(top!.value)}${unit}(${top!.label})、最新 ${formatNumber(values[values.length - 1])}${unit}。`
     : `${title}: データがありません。`;
   return (
     <Frame
