@@ -11,14 +11,20 @@ function pastMoment() {
 const minutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
 
 describe("dashboard", () => {
-  it("takes medians of first-response and resolution times in SQL", async () => {
+  it("takes medians of first-response and resolution times from the duration histogram", async () => {
     const now = pastMoment();
     const at = minutes(now, -600);
     for (const [first, resolved] of [[10, 100], [20, null], [60, 300]] as const) {
       await createTicket({ createdAt: at, firstResponseAt: minutes(at, first), resolvedAt: resolved ? minutes(at, resolved) : null });
     }
     await createTicket({ createdAt: at }); // no response yet: not counted
-    expect(await medianResponseTimes(30, now)).toEqual({ firstResponseSeconds: 20 * 60, resolutionSeconds: 200 * 60 });
+    const times = await medianResponseTimes(30, now);
+    expect(times).toMatchObject({ firstResponseSeconds: 20 * 60, resolutionSeconds: 200 * 60 });
+    // Per Japan day of creation too, with days without answered tickets as null.
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(at);
+    expect(times.perDay).toHaveLength(30);
+    expect(times.perDay.find((d) => d.day === day)).toEqual({ day, firstResponseSeconds: 20 * 60, resolutionSeconds: 200 * 60 });
+    expect(times.perDay.filter((d) => d.day !== day).every((d) => d.firstResponseSeconds === null && d.resolutionSeconds === null)).toBe(true);
   });
 
   it("counts new tickets per Japan day with empty days as zero", async () => {

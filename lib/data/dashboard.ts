@@ -5,52 +5,90 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getGuideDeclaration, listGuideIds } from "@/lib/content";
 import { env } from "@/lib/env";
-import { JST_TIME_ZONE, jstDay } from "@/lib/jst";
+import { jstDay } from "@/lib/jst";
+import { percentileFromHistogram } from "@/lib/stats/histogram";
 
 const OPEN = ["new", "open", "waiting"] as const;
 
-/** Tickets created per Japan day for the last `days` days, oldest first, zero days included. */
-export async function newTicketsPerDay(days = 30, now = new Date()): Promise<{ day: string; count: number }[]> {
-  const rows = await db().$queryRaw<{ day: string; count: number }[]>`
-    SELECT to_char(("createdAt" AT TIME ZONE ${JST_TIME_ZONE})::date, 'YYYY-MM-DD') AS "day", count(*)::int AS "count"
-    FROM "Ticket"
-    WHERE "createdAt" >= ${new Date(now.getTime() - days * 86_400_000)} AND "createdAt" <= ${now}
-    GROUP BY 1`;
-  const byDay = new Map(rows.map((r) => [r.day, r.count]));
-  const out: { day: string; count: number }[] = [];
-  for (let i = days - 1; i >= 0; i--) {
-    const d = new Date(now.getTime() - i * 86_400_000);
-    const day = jstDay(d);
-    out.push({ day, count: byDay.get(day) ?? 0 });
-  }
-  return out;
+// The counts and durations come from small tables a trigger on "Ticket" keeps (TicketDailyStats,
+// TicketOpenStats, TicketDurationStats; migration 20261126170500, decision 0032), so the dashboard
+// reads hundreds of rows at a million tickets. Their windows are whole Japan days, today included.
+
+/** The first and last Japan day of a window of `days` days ending today: ["2026-10-28", "2026-11-26"]. */
+export function dayWindow(days: number, now = new Date()): { from: string; to: string; days: string[] } {
+  const list: string[] = [];
+  for (let i = days - 1; i >= 0; i--) list.push(jstDay(new Date(now.getTime() - i * 86_400_000)));
+  return { from: list[0], to: list[list.length - 1], days: list };
 }
 
+/**
+ * The statements behind the dashboard's numbers, apart so that lib/data/dashboard-plan.test.ts can
+ * EXPLAIN them: none may read "Ticket".
+ */
+export const dashboardSql = {
+  ticketsPerDay: (from: string, to: string) => Prisma.sql`
+    SELECT to_char("day", 'YYYY-MM-DD') AS "day", sum("tickets")::int AS "count"
+    FROM "TicketDailyStats"
+    WHERE "day" BETWEEN ${from}::date AND ${to}::date
+    GROUP BY 1`,
+  openStats: () => Prisma.sql`
+    SELECT "status"::text AS "status", "guideId", "endStep", "tickets" FROM "TicketOpenStats" WHERE "tickets" > 0`,
+  durations: (from: string, to: string) => Prisma.sql`
+    SELECT to_char("day", 'YYYY-MM-DD') AS "day", "kind", "bucket", "tickets"
+    FROM "TicketDurationStats"
+    WHERE "day" BETWEEN ${from}::date AND ${to}::date AND "tickets" > 0`,
+  funnelTickets: (guideId: string, from: string, to: string) => Prisma.sql`
+    SELECT "endStep" AS "stepId", sum("tickets")::int AS "n" FROM "TicketDailyStats"
+    WHERE "day" BETWEEN ${from}::date AND ${to}::date AND "guideId" = ${guideId} AND "endStep" <> '' GROUP BY 1`,
+};
+
+/** Tickets created per Japan day for the last `days` days, oldest first, zero days included. */
+export async function newTicketsPerDay(days = 30, now = new Date()): Promise<{ day: string; count: number }[]> {
+  const w = dayWindow(days, now);
+  const rows = await db().$queryRaw<{ day: string; count: number }[]>(dashboardSql.ticketsPerDay(w.from, w.to));
+  const byDay = new Map(rows.map((r) => [r.day, r.count]));
+  return w.days.map((day) => ({ day, count: byDay.get(day) ?? 0 }));
+}
+
+/** Open tickets (new, open, waiting) by status, by end step and by guide, largest first. */
 export async function openTicketBreakdown() {
-  const [byStatus, byEndStep, byGuide] = await Promise.all([
-    db().ticket.groupBy({ by: ["status"], where: { status: { in: [...OPEN] } }, _count: { _all: true } }),
-    db().ticket.groupBy({ by: ["endStep"], where: { status: { in: [...OPEN] } }, _count: { _all: true }, orderBy: { _count: { id: "desc" } } }),
-    db().ticket.groupBy({ by: ["guideId"], where: { status: { in: [...OPEN] } }, _count: { _all: true }, orderBy: { _count: { id: "desc" } } }),
-  ]);
+  const rows = await db().$queryRaw<{ status: string; guideId: string; endStep: string; tickets: number }[]>(dashboardSql.openStats());
+  const sum = (key: (r: (typeof rows)[number]) => string) => {
+    const m = new Map<string, number>();
+    for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + r.tickets);
+    return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  };
+  const byStatus = new Map(sum((r) => r.status));
   return {
-    byStatus: OPEN.map((s) => ({ status: s, count: byStatus.find((r) => r.status === s)?._count._all ?? 0 })),
-    byEndStep: byEndStep.map((r) => ({ endStep: r.endStep, count: r._count._all })),
-    byGuide: byGuide.map((r) => ({ guideId: r.guideId, count: r._count._all })),
+    byStatus: OPEN.map((s) => ({ status: s, count: byStatus.get(s) ?? 0 })),
+    // '' is how the aggregate spells "none" (its key columns are NOT NULL).
+    byEndStep: sum((r) => r.endStep).map(([endStep, count]) => ({ endStep: endStep || null, count })),
+    byGuide: sum((r) => r.guideId).map(([guideId, count]) => ({ guideId: guideId || null, count })),
   };
 }
 
-/** Median seconds from creation to first public reply and to resolution, tickets of the last `days`. */
+export type DayMedians = { day: string; firstResponseSeconds: number | null; resolutionSeconds: number | null };
+
+/**
+ * Median seconds from creation to first public reply and to resolution of the tickets created in
+ * the last `days` Japan days, over the whole window and per day. Durations are bucketed (exact to
+ * the minute below 2 h, 10 minutes below 2 days, an hour beyond: tebiki_duration_bucket).
+ */
 export async function medianResponseTimes(days = 30, now = new Date()) {
-  const rows = await db().$queryRaw<{ firstResponse: number | null; resolution: number | null }[]>`
-    SELECT
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "firstResponseAt" - "createdAt"))
-        FILTER (WHERE "firstResponseAt" IS NOT NULL) AS "firstResponse",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "resolvedAt" - "createdAt"))
-        FILTER (WHERE "resolvedAt" IS NOT NULL) AS "resolution"
-    FROM "Ticket"
-    WHERE "createdAt" >= ${new Date(now.getTime() - days * 86_400_000)} AND "createdAt" <= ${now}`;
-  const r = rows[0];
-  return { firstResponseSeconds: r?.firstResponse == null ? null : Number(r.firstResponse), resolutionSeconds: r?.resolution == null ? null : Number(r.resolution) };
+  const w = dayWindow(days, now);
+  const rows = await db().$queryRaw<{ day: string; kind: string; bucket: number; tickets: number }[]>(dashboardSql.durations(w.from, w.to));
+  const median = (filter: (r: (typeof rows)[number]) => boolean) =>
+    percentileFromHistogram(rows.filter(filter).map((r) => ({ value: r.bucket, count: r.tickets })));
+  const perDay: DayMedians[] = w.days.map((day) => ({
+    day,
+    firstResponseSeconds: median((r) => r.day === day && r.kind === "first_response"),
+    resolutionSeconds: median((r) => r.day === day && r.kind === "resolution"),
+  }));
+  return {
+    firstResponseSeconds: median((r) => r.kind === "first_response"),
+    resolutionSeconds: median((r) => r.kind === "resolution"),
+    perDay,
+  };
 }
 
 export type IncidentHint = { guideId: string; answers: Record<string, string>; count: number; first: Date; last: Date };

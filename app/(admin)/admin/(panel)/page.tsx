@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DailyBarChart } from "@/components/admin/bar-chart";
 import { CsatSummaryBlock } from "@/components/admin/csat-summary";
-import { buttonClass, formatDuration, Time } from "@/components/admin/format";
+import { buttonClass, Time } from "@/components/admin/format";
+import { ReportCsvLink } from "@/components/admin/report-csv-link";
 import { stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
 import { getGuideDeclaration } from "@/lib/content";
@@ -13,7 +13,11 @@ import { reportWindow } from "@/lib/insight/window";
 import { listServiceStatuses } from "@/lib/data/service-status";
 import { TICKET_STATUS } from "@/lib/ticket-fields";
 import { DeflectionBlock } from "./_components/deflection-block";
+import { ResponseTimesBlock } from "./_components/response-times-block";
+import { TicketsPerDayBlock } from "./_components/tickets-per-day-block";
 import { publishIncidentNotice } from "./actions";
+
+const DAYS = 30;
 
 export const metadata: Metadata = { title: "ダッシュボード" };
 
@@ -21,12 +25,12 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
   const user = await requireStaff("/admin");
   const { notice } = await searchParams;
   const [perDay, open, times, hints, services, deflection] = await Promise.all([
-    newTicketsPerDay(30),
+    newTicketsPerDay(DAYS),
     openTicketBreakdown(),
-    medianResponseTimes(30),
+    medianResponseTimes(DAYS),
     incidentHints(),
     listServiceStatuses(),
-    deflectionSummary(reportWindow(30)),
+    deflectionSummary(reportWindow(DAYS)),
   ]);
   const guideTitle = (id: string | null) => (id ? (getGuideDeclaration(id)?.catalog.title.ja ?? id) : "ガイドなし(汎用フォーム)");
 
@@ -72,27 +76,21 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
         </section>
       ) : null}
 
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid gap-4 sm:grid-cols-3">
         {open.byStatus.map((s) => (
           <Link key={s.status} href={`/admin/tickets?status=${s.status}`} className="rounded border border-slate-300 bg-white p-4 hover:border-brand-600">
             <span className="block text-sm text-slate-700">{TICKET_STATUS.label(s.status, "ja")}</span>
             <span className="text-3xl font-bold" data-testid={`open-${s.status}`}>{s.count}</span>
           </Link>
         ))}
-        <div className="rounded border border-slate-300 bg-white p-4">
-          <span className="block text-sm text-slate-700">初回返信までの中央値(30日)</span>
-          <span className="text-xl font-bold">{formatDuration(times.firstResponseSeconds)}</span>
-          <span className="mt-1 block text-sm text-slate-700">解決までの中央値</span>
-          <span className="text-xl font-bold">{formatDuration(times.resolutionSeconds)}</span>
-        </div>
       </div>
 
       <CsatSummaryBlock />
 
-      <section aria-labelledby="per-day" className="rounded border border-slate-300 bg-white p-4">
-        <h2 id="per-day" className="text-lg font-bold">新規チケット(直近30日)</h2>
-        <DailyBarChart data={perDay} title="1日あたりの新規チケット数" />
-      </section>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <TicketsPerDayBlock data={perDay} days={DAYS} />
+        <ResponseTimesBlock times={times} days={DAYS} />
+      </div>
 
       <div className="grid gap-4 lg:grid-cols-2">
         <section aria-labelledby="by-step" className="rounded border border-slate-300 bg-white p-4">
@@ -104,8 +102,9 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
           <CountTable rows={open.byGuide.map((r) => [guideTitle(r.guideId), r.count, `/admin/tickets?status=all&guide=${r.guideId ?? "none"}`])} head="ガイド" />
         </section>
       </div>
+      <ReportCsvLink name="open-breakdown" label="未解決チケットの内訳" />
 
-      <DeflectionBlock summary={deflection} days={30} />
+      <DeflectionBlock summary={deflection} days={DAYS} />
     </div>
   );
 }
