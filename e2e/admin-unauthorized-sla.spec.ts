@@ -78,16 +78,16 @@ for (const persona of ["anonymous", "deactivated", "agent"] as const) {
       await page.getByRole("button", { name: "追加" }).click();
     });
     await attempt(page, context, admin, persona, "/admin/settings/calendar", async () => {
-      await page.getByRole("button", { name: `削除: ${KEEP}` }).click();
+      await page.getByRole("button", { name: new RegExp(`^削除\\s*: ${KEEP}`) }).click();
     });
     await attempt(page, context, admin, persona, "/admin/settings/sla", async () => {
       await page.getByLabel("優先度: 緊急 初回応答(時間)").fill("99");
       await page.getByRole("button", { name: "保存" }).click();
     });
     await attempt(page, context, admin, persona, "/admin/settings/sla", async () => {
-      await page.getByLabel("ガイド").selectOption({ index: 1 });
+      await page.getByLabel("ガイド", { exact: true }).selectOption({ index: 1 });
       await page.getByLabel("優先度", { exact: true }).selectOption("low");
-      await page.getByLabel("解決(時間)").fill("1");
+      await page.getByLabel("解決(時間)", { exact: true }).fill("1");
       await page.getByRole("button", { name: "追加" }).click();
     });
 

@@ -4,6 +4,7 @@ import bcrypt from "bcryptjs";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { insertTicket } from "@/lib/tickets/create-ticket";
+import { nextDue, NO_DUE } from "@/lib/tickets/sla";
 import { buildTicketInput, rng } from "@/lib/testing/factories";
 
 const DEMO_TICKETS = 300;
@@ -54,6 +55,15 @@ async function main() {
           status === "resolved" || status === "closed" ? new Date(createdAt.getTime() + r.int(60, 4000) * 60_000) : null,
       });
       await tx.ticketEvent.updateMany({ where: { ticketId: ticket.id }, data: { createdAt } });
+      // Demo service levels (issue 13): due times came from createdAt; the reply and resolution
+      // happened at the seeded times, and only a waiting ticket's clock stands still now.
+      const firstRespondedAt = ticket.firstResponseAt;
+      const slaPausedAt = status === "waiting" ? new Date() : ticket.resolvedAt;
+      const due = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { firstResponseDueAt: true, resolutionDueAt: true } });
+      await tx.ticket.update({
+        where: { id: ticket.id },
+        data: { firstRespondedAt, slaPausedAt, slaDueAt: nextDue({ ...due, firstRespondedAt, slaPausedAt }) ?? NO_DUE },
+      });
     });
     created++;
   }

@@ -67,7 +67,8 @@ export async function insertTicket(tx: Tx, input: NewTicket, beforeReference?: (
     after: { status: draft.status, priority: draft.priority },
     at: draft.createdAt,
   });
-  await applySla(tx as Prisma.TransactionClient, draft.id, "created");
+  // A ticket given its creation time (seed, tests) started then; one from the intake starts now.
+  await applySla(tx as Prisma.TransactionClient, draft.id, "created", data.createdAt ? new Date(data.createdAt) : undefined);
   if (beforeReference) await beforeReference(draft.id);
   const ticket = await tx.ticket.update({ where: { id: draft.id }, data: { reference: await nextReference(tx, referencePrefix, now) } });
   return { ticket, token };

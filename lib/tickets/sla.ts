@@ -49,7 +49,8 @@ function pushed(due: Date | null, pausedAt: Date, minutes: number, calendar: Bus
   return addBusinessMinutes(due, minutes, calendar);
 }
 
-export async function applySla(tx: Tx, ticketId: string, change: SlaChange): Promise<void> {
+/** `at` replaces the SLA clock's now for a ticket created with a past time (seed, imports). */
+export async function applySla(tx: Tx, ticketId: string, change: SlaChange, at?: Date): Promise<void> {
   const t: SlaRow = await tx.ticket.findUniqueOrThrow({
     where: { id: ticketId },
     select: {
@@ -64,7 +65,7 @@ export async function applySla(tx: Tx, ticketId: string, change: SlaChange): Pro
       slaPausedMinutes: true,
     },
   });
-  const now = clockNow();
+  const now = at ?? clockNow();
   const calendar = await getBusinessCalendar(tx);
   const data: Prisma.TicketUpdateInput = {};
   const next = { ...t };

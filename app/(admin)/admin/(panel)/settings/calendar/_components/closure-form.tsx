@@ -14,13 +14,13 @@ export function ClosureForm({ action }: { action: Action }) {
     <form key={JSON.stringify(state)} action={formAction} className="mt-3 grid items-end gap-2 sm:grid-cols-[12rem_1fr_auto]" aria-label="休業日を追加">
       <div>
         <label htmlFor="closure-day" className="block text-sm font-medium">日付</label>
-        <input id="closure-day" name="day" type="date" required defaultValue={v.day} className={field}
+        <input id="closure-day" name="day" type="date" defaultValue={v.day} className={field}
           aria-invalid={e.day ? true : undefined} aria-describedby={e.day ? "closure-day-err" : undefined} />
         {e.day ? <p id="closure-day-err" className="mt-1 text-sm text-red-800">{e.day}</p> : null}
       </div>
       <div>
         <label htmlFor="closure-label" className="block text-sm font-medium">名前</label>
-        <input id="closure-label" name="label" required maxLength={60} placeholder="年末年始" defaultValue={v.label} className={field}
+        <input id="closure-label" name="label" maxLength={60} placeholder="年末年始" defaultValue={v.label} className={field}
           aria-invalid={e.label ? true : undefined} aria-describedby={e.label ? "closure-label-err" : undefined} />
         {e.label ? <p id="closure-label-err" className="mt-1 text-sm text-red-800">{e.label}</p> : null}
       </div>
