@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_AUTH_SECRET, E2E_IMAP_PASSWORD, E2E_IMAP_USER } from "./e2e/support/server-env";
@@ -14,6 +15,11 @@ const imapPort = Number((process.env.E2E_IMAP_PORT ??= "3143"));
 const lmtpPort = Number((process.env.E2E_LMTP_PORT ??= "3124"));
 const inboundSmtpPort = Number((process.env.E2E_INBOUND_SMTP_PORT ??= "3125"));
 const baseURL = `http://127.0.0.1:${port}`;
+// The SLA clock (lib/clock.ts): a file the clock specs write an instant into; absent = the real time.
+// Named per run by the main process (the workers inherit it), so no earlier run's clock lingers.
+// Those specs run one at a time in their own project ("clock"), since the app server has one clock.
+const clockFile = (process.env.TEBIKI_TEST_CLOCK_FILE ??= path.join(os.tmpdir(), `tebiki-clock-${process.pid}`));
+const CLOCK_SPECS = /(^|[\\/])sla(-[a-z]+)?\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -26,7 +32,8 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: process.env.PW_JSON_REPORT ?? "test-results/report.json" }]],
   use: { baseURL, launchOptions, trace: "retain-on-failure" },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, testIgnore: CLOCK_SPECS },
+    { name: "clock", use: { ...devices["Desktop Chrome"], launchOptions }, testMatch: CLOCK_SPECS, workers: 1, fullyParallel: false },
     { name: "mobile", use: { ...devices["Pixel 7"], launchOptions }, grep: /@mobile/ },
   ],
   webServer: [
@@ -64,6 +71,7 @@ export default defineConfig({
         TRUST_PROXY: "true",
         IMAP_URL: `imap://${encodeURIComponent(E2E_IMAP_USER)}:${encodeURIComponent(E2E_IMAP_PASSWORD)}@127.0.0.1:${imapPort}/INBOX`,
         INBOUND_SMTP_PORT: String(inboundSmtpPort),
+        TEBIKI_TEST_CLOCK_FILE: clockFile,
       },
       stdout: "pipe",
       stderr: "pipe",

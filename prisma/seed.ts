@@ -8,6 +8,7 @@ import { importContent } from "@/lib/content-store/import-content";
 import { hasContentItems } from "@/lib/data/content";
 import { CONTENT_DIR } from "@/lib/content";
 import { insertTicket } from "@/lib/tickets/create-ticket";
+import { nextDue, NO_DUE } from "@/lib/tickets/sla";
 import { buildTicketInput, rng } from "@/lib/testing/factories";
 
 const DEMO_TICKETS = 300;
@@ -73,6 +74,15 @@ async function main() {
           data: { ticketId: ticket.id, resolvedAt: ticket.resolvedAt, agentId: ticket.assigneeId, guideId: ticket.guideId, endStep: ticket.endStep, rating, ratedAt: rating ? ticket.resolvedAt : null },
         });
       }
+      // Demo service levels (issue 13): due times came from createdAt; the reply and resolution
+      // happened at the seeded times, and only a waiting ticket's clock stands still now.
+      const firstRespondedAt = ticket.firstResponseAt;
+      const slaPausedAt = status === "waiting" ? new Date() : ticket.resolvedAt;
+      const due = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { firstResponseDueAt: true, resolutionDueAt: true } });
+      await tx.ticket.update({
+        where: { id: ticket.id },
+        data: { firstRespondedAt, slaPausedAt, slaDueAt: nextDue({ ...due, firstRespondedAt, slaPausedAt }) ?? NO_DUE },
+      });
     });
     created++;
   }

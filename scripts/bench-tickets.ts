@@ -272,13 +272,13 @@ async function measure(client: pg.Client) {
     [Math.floor(TICKETS * 0.37)],
   );
   // Cursor rows carry every sort key (lib/data/ticket-list.ts encodeCursor).
-  const { rows: deep } = await client.query<{ id: string; createdAt: Date; lastActivityAt: Date; reference: string; username: string; status: "closed"; priority: "low" }>(
-    `SELECT "id", "createdAt", "lastActivityAt", "reference", "username", "status"::text AS "status", "priority"::text AS "priority" FROM "Ticket" WHERE "status" = 'closed'
+  const { rows: deep } = await client.query<{ id: string; createdAt: Date; lastActivityAt: Date; reference: string; username: string; status: "closed"; priority: "low"; slaDueAt: Date }>(
+    `SELECT "id", "createdAt", "lastActivityAt", "reference", "username", "status"::text AS "status", "priority"::text AS "priority", "slaDueAt" FROM "Ticket" WHERE "status" = 'closed'
      ORDER BY "createdAt" DESC, "id" ASC OFFSET $1 LIMIT 1`,
     [Math.floor(TICKETS * 0.4)],
   );
-  const { rows: deepP } = await client.query<{ id: string; createdAt: Date; lastActivityAt: Date; reference: string; username: string; status: "closed"; priority: "low" }>(
-    `SELECT "id", "createdAt", "lastActivityAt", "reference", "username", "status"::text AS "status", "priority"::text AS "priority" FROM "Ticket" WHERE "status" = 'closed'
+  const { rows: deepP } = await client.query<{ id: string; createdAt: Date; lastActivityAt: Date; reference: string; username: string; status: "closed"; priority: "low"; slaDueAt: Date }>(
+    `SELECT "id", "createdAt", "lastActivityAt", "reference", "username", "status"::text AS "status", "priority"::text AS "priority", "slaDueAt" FROM "Ticket" WHERE "status" = 'closed'
      ORDER BY "priority" DESC, "createdAt" ASC, "id" DESC OFFSET $1 LIMIT 1`,
     [Math.floor(TICKETS * 0.4)],
   );

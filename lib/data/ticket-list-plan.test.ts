@@ -26,7 +26,7 @@ beforeAll(async () => {
   await client.query(
     `INSERT INTO "Ticket" ("reference", "status", "priority", "assigneeId", "guideId", "path", "walk", "endStep", "locale", "name",
        "username", "affiliation", "email", "failedAt", "answers",
-       "description", "searchText", "statusTokenHash", "statusTokenExpiresAt", "createdAt", "updatedAt", "lastActivityAt")
+       "description", "searchText", "statusTokenHash", "statusTokenExpiresAt", "createdAt", "updatedAt", "lastActivityAt", "slaDueAt")
      SELECT 'SSO-2026-' || lpad(g::text, 6, '0'),
        (ARRAY['new','open','waiting','resolved','closed','closed','closed','resolved'])[1 + g % 8]::"TicketStatus",
        (ARRAY['low','normal','normal','normal','high','urgent'])[1 + (g * 7) % 6]::"TicketPriority",
@@ -46,7 +46,9 @@ beforeAll(async () => {
          || E'\n' || (ARRAY['試しましたが、まだログインできません。','Thanks, it works now.','ありがとうございます。解決しました。'])[1 + (g / 3) % 3]
          || CASE WHEN g % 10 = 0 THEN E'\nベンダー確認中 ' || (g % 1000) ELSE '' END END,
        md5(g::text), now() + interval '180 days', now() - (g || ' minutes')::interval, now() - ((g * 13) % 100000 || ' minutes')::interval,
-       now() - ((g * 17) % 100000 || ' minutes')::interval
+       now() - ((g * 17) % 100000 || ' minutes')::interval,
+       -- A running due time on new and open tickets (issue 13), none (9999-12-31) on the others.
+       CASE WHEN g % 8 < 2 THEN now() + (((g * 11) % 20000) - 5000 || ' minutes')::interval ELSE '9999-12-31 00:00:00+00' END
      FROM generate_series(1, 100000) g`,
     [staffIds],
   );
@@ -109,6 +111,7 @@ describe("triage list query plans on 100k tickets", () => {
     username: "s1050000",
     status: "open",
     priority: "high",
+    slaDueAt: new Date(Date.now() + 2_000 * 60_000),
   } as const;
   type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Cond"?: string; "Rows Removed by Filter"?: number; Plans?: PlanNode[] };
   /** Every read of the Ticket table, with the nearest Limit or Sort above it. */
@@ -134,7 +137,7 @@ describe("triage list query plans on 100k tickets", () => {
             // bounds the range instead of filtering rows read from the start of the index.
             expect(node["Node Type"], text).toMatch(/^Index (Only )?Scan$/);
             expect(above, text).toBe("Limit");
-            expect(node["Index Cond"], text).toMatch(/"?(createdAt|lastActivityAt|reference|username|status|priority)"? [<>]/);
+            expect(node["Index Cond"], text).toMatch(/"?(createdAt|lastActivityAt|reference|username|status|priority|slaDueAt)"? [<>]/);
             // Measured, not estimated: the range starts at the cursor, so what is read and thrown away
             // is a page's worth times the other filters' selectivity (~250 here), not everything
             // between the start of the index and the cursor (4,000-6,000 here, growing with depth).

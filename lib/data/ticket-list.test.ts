@@ -33,6 +33,8 @@ function expectedOrder(rows: TicketListRow[], sort: TicketFilter["sort"], dir: "
         return [STATUS_RANK[r.status], -r.createdAt.getTime()];
       case "priority":
         return [PRIORITY_RANK[r.priority], -r.createdAt.getTime()];
+      case "due":
+        return [r.slaDueAt.getTime(), r.id];
     }
   };
   const cmp = (a: TicketListRow, b: TicketListRow) => {

@@ -35,15 +35,18 @@ export type TicketListRow = {
   assigneeName: string | null;
   /** Something happened since this staff member last opened the ticket (decision 0019). */
   unread: boolean;
+  /** The due time that runs next (lib/tickets/sla.ts nextDue; NO_DUE when none) and whether the SLA clock stands still. */
+  slaDueAt: Date;
+  slaPausedAt: Date | null;
 };
 
 type KeyKind = "time" | "text" | "status" | "priority";
-type SortKey = { column: "createdAt" | "lastActivityAt" | "reference" | "username" | "status" | "priority"; kind: KeyKind; desc: boolean };
+type SortKey = { column: "createdAt" | "lastActivityAt" | "reference" | "username" | "status" | "priority" | "slaDueAt"; kind: KeyKind; desc: boolean };
 // Each sort is its index's column order (after the status tab's equality), scanned forwards for
 // one direction and backwards for the other, so that every page is an index range scan however deep
 // it is. `forward` is the direction the index reads forwards. The id breaks ties, except after the
 // unique reference.
-const SORT_SPECS: Record<Sort, { keys: SortKey[]; id: boolean; forward: SortDir }> = {
+const SORT_SPECS: Record<Sort, { keys: SortKey[]; id: boolean; forward: SortDir; statusInOrder?: true }> = {
   created: { keys: [{ column: "createdAt", kind: "time", desc: true }], id: true, forward: "desc" },
   activity: { keys: [{ column: "lastActivityAt", kind: "time", desc: true }], id: true, forward: "desc" },
   reference: { keys: [{ column: "reference", kind: "text", desc: false }], id: false, forward: "asc" },
@@ -65,11 +68,17 @@ const SORT_SPECS: Record<Sort, { keys: SortKey[]; id: boolean; forward: SortDir 
     id: true,
     forward: "asc",
   },
+  // Index "Ticket_slaDueAt_id_idx" (all tabs) and "Ticket_status_slaDueAt_id_idx" (a status tab).
+  // Resolved and closed tickets all sit at the far end of slaDueAt (9999-12-31, no due time), which
+  // the planner cannot know: on a status tab it would walk the status-less index past every other
+  // status's due times. Ordering by the (fixed) status first leaves it only the status index
+  // (listTicketsSql spells that status so that the planner keeps it in the order).
+  due: { keys: [{ column: "slaDueAt", kind: "time", desc: false }], id: true, forward: "asc", statusInOrder: true },
 };
 
 // Cursor: the sort key of a row at the page's edge, opaque in the URL.
 type Cursor = { v: string[]; id: string };
-type CursorRow = Pick<TicketListRow, "id" | "createdAt" | "lastActivityAt" | "reference" | "username" | "status" | "priority">;
+type CursorRow = Pick<TicketListRow, "id" | "createdAt" | "lastActivityAt" | "reference" | "username" | "status" | "priority" | "slaDueAt">;
 
 export function encodeCursor(row: CursorRow, sort: Sort): string {
   const v = SORT_SPECS[sort].keys.map((k) => {
@@ -189,8 +198,9 @@ function orderAndSeek(
     .filter((k) => !fixed.has(k.column))
     .map((k) => ({ col: Prisma.raw(`t."${k.column}"`), desc: k.desc !== !forward, value: cursor ? keyValue(k.kind, cursor.v[spec.keys.indexOf(k)]) : null }));
   if (spec.id) cols.push({ col: Prisma.raw(`t."id"`), desc: !forward, value: cursor ? Prisma.sql`${cursor.id}::uuid` : null });
+  const ordered = spec.statusInOrder && fixed.has("status") ? [{ col: Prisma.raw(`t."status"`), desc: cols[0].desc }, ...cols] : cols;
   const order = Prisma.join(
-    cols.map((c) => Prisma.sql`${c.col} ${Prisma.raw(c.desc ? "DESC" : "ASC")}`),
+    ordered.map((c) => Prisma.sql`${c.col} ${Prisma.raw(c.desc ? "DESC" : "ASC")}`),
     ", ",
   );
   if (!cursor) return { order, seeks: [] };
@@ -213,7 +223,15 @@ function orderAndSeek(
 export function listTicketsSql(filter: TicketFilter, me: { id: string }, limit = PAGE_SIZE, backwards = false, searchWindow?: number): Prisma.Sql {
   const windowed = Boolean(searchWindow && filter.q);
   const where = filterConditions(filter, me, !windowed);
-  if (filter.status !== "all") where.push(Prisma.sql`t."status" = ${filter.status}::"TicketStatus"`);
+  if (filter.status !== "all") {
+    // For a sort that orders by the fixed status (statusInOrder), = ANY keeps PostgreSQL from
+    // treating the status as a constant and so from dropping it from the order it needs an index for.
+    where.push(
+      SORT_SPECS[filter.sort].statusInOrder
+        ? Prisma.sql`t."status" = ANY(ARRAY[${filter.status}]::"TicketStatus"[])`
+        : Prisma.sql`t."status" = ${filter.status}::"TicketStatus"`,
+    );
+  }
   const forward = (filter.dir === SORT_SPECS[filter.sort].forward) !== backwards;
   const fixed = new Set<SortKey["column"]>();
   if (filter.status !== "all") fixed.add("status");
@@ -237,6 +255,7 @@ export function listTicketsSql(filter: TicketFilter, me: { id: string }, limit =
     SELECT t."id", t."reference", t."status"::text AS "status", t."priority"::text AS "priority", t."name", t."username",
            t."email", t."guideId", t."endStep", t."answers", t."locale", left(t."description", 140) AS "summary",
            t."createdAt", t."updatedAt", t."lastActivityAt", t."assigneeId", s."name" AS "assigneeName", t."version",
+           t."slaDueAt", t."slaPausedAt",
            t."lastActivityAt" > COALESCE(
              (SELECT r."readAt" FROM "TicketReadMark" r WHERE r."staffId" = ${me.id}::uuid AND r."ticketId" = t."id"),
              '-infinity') AS "unread"

@@ -7,6 +7,7 @@ import { TicketError } from "@/lib/tickets/errors";
 import { recordEvent, staffActor } from "@/lib/tickets/events";
 import { assertNotMerged, lockTicket } from "@/lib/tickets/lock";
 import { notifyAssigned } from "@/lib/tickets/notify";
+import { applySla } from "@/lib/tickets/sla";
 import { assertNotMoved } from "@/lib/tickets/version";
 import { canTransition, statusTimestamps, type TicketPriority, type TicketStatus } from "@/lib/tickets/workflow";
 
@@ -23,6 +24,7 @@ export async function applyStatus(tx: Tx, actor: Actor, ticket: { id: string; st
   await tx.ticket.update({ where: { id: ticket.id }, data: { status, ...statusTimestamps(ticket.status, status, now) } });
   await recordEvent(tx, ticket.id, staffActor(actor), { kind: "status", before: { status: ticket.status }, after: { status }, at: now });
   if (status === "resolved") await offerCsat(tx, ticket.id, now, { mail: resolveMail });
+  await applySla(tx, ticket.id, "status");
   return true;
 }
 
@@ -30,6 +32,7 @@ export async function applyPriority(tx: Tx, actor: Actor, ticket: { id: string; 
   if (ticket.priority === priority) return false;
   await tx.ticket.update({ where: { id: ticket.id }, data: { priority } });
   await recordEvent(tx, ticket.id, staffActor(actor), { kind: "priority", before: { priority: ticket.priority }, after: { priority }, at: now });
+  await applySla(tx, ticket.id, "priority");
   return true;
 }
 

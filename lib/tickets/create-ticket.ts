@@ -15,6 +15,7 @@ import type { StaffFile } from "@/lib/staff-attachments";
 import type { SignOff } from "@/lib/mail/templates";
 import { getSignOff } from "@/lib/data/settings";
 import { recordEvent } from "@/lib/tickets/events";
+import { applySla } from "@/lib/tickets/sla";
 import { notifyNewTicket } from "@/lib/tickets/notify";
 import { statusTokenExpiry } from "@/lib/tickets/status-link";
 import { newSecretToken } from "@/lib/tokens";
@@ -66,6 +67,8 @@ export async function insertTicket(tx: Tx, input: NewTicket, beforeReference?: (
     after: { status: draft.status, priority: draft.priority },
     at: draft.createdAt,
   });
+  // A ticket given its creation time (seed, tests) started then; one from the intake starts now.
+  await applySla(tx as Prisma.TransactionClient, draft.id, "created", data.createdAt ? new Date(data.createdAt) : undefined);
   if (beforeReference) await beforeReference(draft.id);
   const ticket = await tx.ticket.update({ where: { id: draft.id }, data: { reference: await nextReference(tx, referencePrefix, now) } });
   return { ticket, token };

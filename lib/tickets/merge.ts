@@ -12,6 +12,7 @@ import { TicketError } from "@/lib/tickets/errors";
 import { insertMessage, rebuildSearchText } from "@/lib/tickets/add-message";
 import { recordEvent, staffActor } from "@/lib/tickets/events";
 import { assertNotMerged, lockTicket } from "@/lib/tickets/lock";
+import { applySla } from "@/lib/tickets/sla";
 import { assertNotMoved } from "@/lib/tickets/version";
 import { statusTimestamps } from "@/lib/tickets/workflow";
 
@@ -65,6 +66,7 @@ export async function mergeTicket(actor: Actor, sourceId: string, targetReferenc
       after: { status: "closed", targetId: target.id, targetReference: target.reference },
       at: now,
     });
+    await applySla(tx, source.id, "status");
     await recordEvent(tx, target.id, staffActor(actor), {
       kind: "merged_from",
       after: { sourceId: source.id, sourceReference: source.reference, messages: moved.count },

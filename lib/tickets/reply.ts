@@ -8,6 +8,7 @@ import { staffReplyMail } from "@/lib/mail/templates";
 import { applyStatus, type Actor } from "@/lib/tickets/change-properties";
 import { insertMessage } from "@/lib/tickets/add-message";
 import { recordEvent, staffActor } from "@/lib/tickets/events";
+import { applySla } from "@/lib/tickets/sla";
 import { assertNotMerged, lockTicket } from "@/lib/tickets/lock";
 import { renderPlaceholders } from "@/lib/tickets/placeholders";
 import { mintStatusToken, statusUrl } from "@/lib/tickets/status-link";
@@ -35,6 +36,7 @@ export async function addReply(actor: Actor, ticketId: string, body: string, the
     const after = attachments.length ? { messageId: message.id, attachments: attachments.map((a) => a.filename) } : { messageId: message.id };
     await recordEvent(tx, ticket.id, staffActor(actor), { kind: "reply", after, at: now });
     await tx.ticket.update({ where: { id: ticket.id }, data: { firstResponseAt: ticket.firstResponseAt ?? now, updatedAt: now } });
+    await applySla(tx, ticket.id, "first-reply");
     const locale = ticket.locale === "en" ? "en" : "ja";
     const link = statusUrl(locale, await mintStatusToken(tx, ticket.id, now));
     const moveTo = then !== "keep" && then !== ticket.status && canTransition(ticket.status, then) ? then : null;

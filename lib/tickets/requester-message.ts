@@ -8,6 +8,7 @@ import type { Screenshot } from "@/lib/screenshot";
 import type { StaffFile } from "@/lib/staff-attachments";
 import { insertMessage } from "@/lib/tickets/add-message";
 import { recordEvent } from "@/lib/tickets/events";
+import { applySla } from "@/lib/tickets/sla";
 import { notifyRequesterMessage } from "@/lib/tickets/notify";
 import { requesterCanWrite, statusAfterRequesterMessage, statusTimestamps, type TicketStatus } from "@/lib/tickets/workflow";
 
@@ -46,6 +47,7 @@ export async function appendRequesterMessage(tx: Tx, ticketId: string, m: Reques
   if (next !== from) {
     await tx.ticket.update({ where: { id: ticketId }, data: { status: next, ...statusTimestamps(from, next, m.now) } });
     await recordEvent(tx, ticketId, { type: "requester" }, { kind: "status", before: { status: locked.status }, after: { status: next }, at: m.now });
+    await applySla(tx, ticketId, "status");
   }
   await notifyRequesterMessage(tx, { id: ticketId, assigneeId: locked.assigneeId }, m.now);
   return { messageId: message.id, ticketId };

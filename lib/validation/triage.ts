@@ -13,7 +13,7 @@ const day = z
 export const STATUS_TABS = [...TICKET_STATUS.values, "all"] as const;
 export type StatusTab = (typeof STATUS_TABS)[number];
 /** The list's sortable columns; each is an index range scan at a million tickets (decision 0019). */
-export const SORTS = ["created", "activity", "reference", "requester", "status", "priority"] as const;
+export const SORTS = ["created", "activity", "reference", "requester", "status", "priority", "due"] as const;
 export type Sort = (typeof SORTS)[number];
 export type SortDir = "asc" | "desc";
 /** The direction a column header sorts in first: newest, most urgent, A to Z. */
@@ -24,6 +24,8 @@ export const DEFAULT_DIR: Record<Sort, SortDir> = {
   requester: "asc",
   status: "asc",
   priority: "desc",
+  // The soonest due first (issue 13); tickets with no running due time last.
+  due: "asc",
 };
 // Sort values of links and bookmarks made before the table had column sorts.
 const LEGACY_SORTS: Record<string, [Sort, SortDir]> = {

@@ -37,6 +37,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">ダッシュボード</h1>
+      <p><Link href="/admin/reports/sla" className="inline-flex min-h-11 items-center text-brand-700 underline">SLAの達成状況(週・ガイド・優先度ごと)</Link></p>
       {notice === "published" ? <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3">ヘルプページに障害のお知らせを掲載しました。</p> : null}
 
       {hints.length ? (

@@ -16,6 +16,10 @@ export default async function SettingsPage() {
       <p>
         自分の通知の受け取り方は <Link href="/admin/settings/notifications" className="underline">通知の設定</Link> で変更できます。
       </p>
+      <p>
+        対応期限(SLA): <Link href="/admin/settings/calendar" className="underline">営業日カレンダー</Link> ・{" "}
+        <Link href="/admin/settings/sla" className="underline">SLAの設定</Link>
+      </p>
       <SignOffForm action={saveSignOffAction} signOff={signOff} />
     </div>
   );

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { buttonClass, formatDateTime, inputClass, secondaryButtonClass } from "@/components/admin/format";
 import { KeyboardShortcuts } from "@/components/admin/keyboard-shortcuts";
 import { LiveUpdates } from "@/components/admin/live-updates";
+import { SlaDue } from "@/components/admin/sla-badge";
 import { endStepOptions, stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
+import { getSlaWarningMinutes } from "@/lib/data/business-calendar";
 import { listSavedViews } from "@/lib/data/saved-views";
 import { listAssignableStaff } from "@/lib/data/staff";
 import { countTicketsByStatus, formatCount, listTickets } from "@/lib/data/ticket-list";
@@ -12,6 +14,8 @@ import { describeSearchMatches, type SearchMatch } from "@/lib/data/ticket-searc
 import { MarkedText } from "@/components/help/marked-text";
 import { getGuideDeclaration, listAllGuideIds } from "@/lib/content";
 import { answerFields } from "@/lib/guides/answers";
+import { now as slaNow } from "@/lib/clock";
+import { ticketSlaState } from "@/lib/sla-state";
 import { TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
 import { ANSWER_PARAM_PREFIX, DEFAULT_DIR, filterToParams, STATUS_TABS, TicketFilterSchema, type Sort, type TicketFilter } from "@/lib/validation/triage";
 import { SavedViews } from "./_components/saved-views";
@@ -44,14 +48,14 @@ const T = {
   from: "受付日(から)",
   to: "受付日(まで)",
   sort: "並び順",
-  sorts: { created: "受付日時", activity: "最終更新", reference: "受付番号", requester: "依頼者", status: "状態", priority: "優先度" } satisfies Record<Sort, string>,
+  sorts: { created: "受付日時", activity: "最終更新", reference: "受付番号", requester: "依頼者", status: "状態", priority: "優先度", due: "期限" } satisfies Record<Sort, string>,
   next: "次のページ",
   prev: "前のページ",
   first: "最初のページ",
   mine: "自分の担当",
   total: (n: string) => `${n}件`,
   unread: "未読",
-  columns: { reference: "受付番号", summary: "内容", requester: "依頼者", guide: "ガイド・終了ステップ", status: "状態", priority: "優先度", assignee: "担当者", created: "経過", activity: "最終更新" },
+  columns: { reference: "受付番号", summary: "内容", requester: "依頼者", guide: "ガイド・終了ステップ", status: "状態", priority: "優先度", assignee: "担当者", created: "経過", activity: "最終更新", due: "期限" },
   viewNotice: (v: string) => (v === "deleted" ? "ビューを削除しました。" : "このビューは削除できません(削除済みか、他の人のビューです)。"),
   empty: "条件に合うチケットはありません。",
   select: "選択",
@@ -82,11 +86,12 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
   const raw = await searchParams;
   const user = await requireStaff(`/admin/tickets?${new URLSearchParams(raw as Record<string, string>)}`);
   const filter = TicketFilterSchema.parse(raw);
-  const [counts, page, staff, views] = await Promise.all([
+  const [counts, page, staff, views, warningMinutes] = await Promise.all([
     countTicketsByStatus(user, filter),
     listTickets(user, filter),
     listAssignableStaff(),
     listSavedViews(user),
+    getSlaWarningMinutes(),
   ]);
   const matches = filter.q ? await describeSearchMatches(page.rows.map((r) => r.id), filter.q) : null;
   const href = (overrides: Partial<Record<keyof TicketFilter, string | undefined>>) => {
@@ -98,6 +103,8 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
   const bulkNotice = typeof raw.bulk === "string" ? T.bulkNotice(raw.bulk) : null;
   const viewNotice = typeof raw.view === "string" ? T.viewNotice(raw.view) : null;
   const now = new Date();
+  // Due times run on the SLA clock (lib/clock.ts), which tests move.
+  const dueNow = slaNow();
   // A column header links to its sort; a second click on the sorted column reverses it.
   const sortHeader = (sort: Sort, label: string, className = "") => {
     const active = filter.sort === sort;
@@ -279,6 +286,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
                 <th scope="col" className={thClass}>{T.columns.guide}</th>
                 {sortHeader("status", T.columns.status)}
                 {sortHeader("priority", T.columns.priority)}
+                {sortHeader("due", T.columns.due)}
                 <th scope="col" className={thClass}>{T.columns.assignee}</th>
                 {sortHeader("created", T.columns.created)}
                 {sortHeader("activity", T.columns.activity)}
@@ -323,6 +331,10 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
                   <td className={`${tdClass} whitespace-nowrap`}>{TICKET_STATUS.label(t.status, "ja")}</td>
                   <td className={`${tdClass} whitespace-nowrap ${t.priority === "urgent" ? "font-bold text-red-800" : t.priority === "high" ? "text-orange-900" : ""}`}>
                     <span className="md:sr-only">{T.priority}: </span>{TICKET_PRIORITY.label(t.priority, "ja")}
+                  </td>
+                  <td className={`${tdClass} whitespace-nowrap`} data-testid="ticket-due">
+                    <span className="md:sr-only">{T.columns.due}: </span>
+                    <SlaDue due={t.slaDueAt} state={ticketSlaState(t, dueNow, warningMinutes)} />
                   </td>
                   <td className={`${tdClass} max-w-28`}>
                     <span className="block truncate">{t.assigneeName ?? <span className="text-slate-700">{T.unassignedShort}</span>}</span>

@@ -10,6 +10,8 @@ import { requireStaff } from "@/lib/auth/guards";
 import { getGuide, getGuideDeclaration } from "@/lib/content";
 import { genericForm } from "@/lib/guides/generic-form";
 import { listAssignableStaff } from "@/lib/data/staff";
+import { getSlaWarningMinutes } from "@/lib/data/business-calendar";
+import { now as slaNow } from "@/lib/clock";
 import { getTicketForStaff, listSimilarTickets, type StaffTicket } from "@/lib/data/ticket-detail";
 import { markTicketRead } from "@/lib/data/ticket-reads";
 import { allowedTransitions } from "@/lib/tickets/workflow";
@@ -22,6 +24,7 @@ import { cannedOptionsFor } from "./canned";
 import { Composer } from "./_components/composer";
 import { MergeForm } from "./_components/merge-form";
 import { PropertiesForm } from "./_components/properties-form";
+import { SlaPanel } from "./_components/sla-panel";
 
 type Params = Promise<{ reference: string }>;
 
@@ -36,11 +39,12 @@ export default async function TicketPage({ params, searchParams }: { params: Par
   if (!ticket) notFound();
   const { notice, from, compose, canned } = await searchParams;
   // Opening the page is reading it, for this staff member only (decision 0019).
-  const [staff, similar, cannedOptions] = await Promise.all([
+  const [staff, similar, cannedOptions, , warningMinutes] = await Promise.all([
     listAssignableStaff(),
     listSimilarTickets(ticket),
     cannedOptionsFor(ticket),
     markTicketRead(user, ticket.id),
+    getSlaWarningMinutes(),
   ]);
   const lang = ticket.locale === "en" ? "en" : "ja";
 
@@ -121,6 +125,18 @@ export default async function TicketPage({ params, searchParams }: { params: Par
             />
           )}
           <CsatTicketBlock ticketId={ticket.id} />
+          <SlaPanel
+            status={ticket.status}
+            firstResponseTargetMinutes={ticket.firstResponseTargetMinutes}
+            resolutionTargetMinutes={ticket.resolutionTargetMinutes}
+            firstResponseDueAt={ticket.firstResponseDueAt}
+            resolutionDueAt={ticket.resolutionDueAt}
+            firstRespondedAt={ticket.firstRespondedAt}
+            resolvedAt={ticket.resolvedAt ?? ticket.closedAt}
+            slaPausedAt={ticket.slaPausedAt}
+            now={slaNow()}
+            warningMinutes={warningMinutes}
+          />
           <section aria-labelledby="similar" className="rounded border border-slate-300 bg-white p-3">
             <h2 id="similar" className="font-semibold">似たチケット(24時間以内)</h2>
             <p className="text-sm text-slate-700">同じガイド・同じ終了ステップ・同じ主な回答</p>
