@@ -3,6 +3,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { addJob, TASKS } from "@/lib/jobs/queue";
 import { threadHeaders } from "@/lib/mail/threading";
 
 export type OutgoingMail = { ticketId?: string | null; kind: string; to: string; subject: string; text: string };
@@ -33,5 +34,10 @@ export async function enqueueMail(tx: Prisma.TransactionClient, mail: OutgoingMa
       });
     }
   }
-  return tx.outboxMail.create({ data: { ...mail, ...thread, ticketId } });
+  const row = await tx.outboxMail.create({ data: { ...mail, ...thread, ticketId } });
+  // The delivery job commits with the mail, so it goes out as soon as the change is committed, from
+  // whichever instance's worker takes the job; a burst of mails collapses into one pending job
+  // (docs/decisions/0029-job-queue.md).
+  await addJob(tx, TASKS.deliverMail, { jobKey: TASKS.deliverMail });
+  return row;
 }
