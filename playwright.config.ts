@@ -14,6 +14,8 @@ const imapPort = Number((process.env.E2E_IMAP_PORT ??= "3143"));
 const lmtpPort = Number((process.env.E2E_LMTP_PORT ??= "3124"));
 const inboundSmtpPort = Number((process.env.E2E_INBOUND_SMTP_PORT ??= "3125"));
 const baseURL = `http://127.0.0.1:${port}`;
+// The SLA clock (lib/clock.ts): specs that need business time to pass move it (e2e/support/clock.ts).
+const clockFile = (process.env.E2E_CLOCK_FILE ??= path.join(path.dirname(mailDir), "sla-clock"));
 
 export default defineConfig({
   testDir: "e2e",
@@ -64,6 +66,7 @@ export default defineConfig({
         TRUST_PROXY: "true",
         IMAP_URL: `imap://${encodeURIComponent(E2E_IMAP_USER)}:${encodeURIComponent(E2E_IMAP_PASSWORD)}@127.0.0.1:${imapPort}/INBOX`,
         INBOUND_SMTP_PORT: String(inboundSmtpPort),
+        TEBIKI_TEST_CLOCK_FILE: clockFile,
       },
       stdout: "pipe",
       stderr: "pipe",
