@@ -3,7 +3,6 @@
 import "server-only";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { addJob, TASKS } from "@/lib/jobs/queue";
 import { threadHeaders } from "@/lib/mail/threading";
 
 export type OutgoingMail = { ticketId?: string | null; kind: string; to: string; subject: string; text: string };
@@ -34,10 +33,8 @@ export async function enqueueMail(tx: Prisma.TransactionClient, mail: OutgoingMa
       });
     }
   }
-  const row = await tx.outboxMail.create({ data: { ...mail, ...thread, ticketId } });
-  // The delivery job commits with the mail, so it goes out as soon as the change is committed, from
-  // whichever instance's worker takes the job; a burst of mails collapses into one pending job
-  // (docs/decisions/0029-job-queue.md).
-  await addJob(tx, TASKS.deliverMail, { jobKey: TASKS.deliverMail });
-  return row;
+  // The row's insert trigger adds the delivery job at commit (migration 20261126170200_sla_alerts,
+  // docs/decisions/0029-job-queue.md): the mail goes out as soon as the change is committed, from
+  // whichever instance's worker takes the job.
+  return tx.outboxMail.create({ data: { ...mail, ...thread, ticketId } });
 }

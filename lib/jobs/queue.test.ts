@@ -7,9 +7,11 @@ import { randomUUID } from "node:crypto";
 import { run, type Runner } from "graphile-worker";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { enqueueMail } from "@/lib/data/outbox";
 import { db } from "@/lib/db";
 import { addJob, jobQueueRunning, startJobQueue, stopJobQueue } from "@/lib/jobs/queue";
 import { JOB_SCHEMA } from "@/lib/jobs/schema";
+import { createTicket } from "@/lib/testing/factories";
 
 const pools: pg.Pool[] = [];
 const runners: Runner[] = [];
@@ -110,5 +112,37 @@ describe("the job queue", () => {
     expect(jobQueueRunning()).toBe(false);
     // The second job is still there for the next worker.
     expect((await pendingJobs(task)).map((j) => j.payload.n)).toEqual([2]);
+  });
+
+  it("asks for a mail's delivery at commit, so queuing mail and then locking a ticket cannot deadlock", async () => {
+    // A bulk update queues a notification, then locks its next ticket; meanwhile a reply holds that
+    // ticket and queues its mail. Were the delivery job's row taken when the mail is queued, each
+    // would wait for the other (PostgreSQL would abort one with a deadlock error).
+    const { ticket } = await createTicket();
+    const lockTicket = (tx: Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0]) =>
+      tx.$queryRaw`SELECT 1 FROM "Ticket" WHERE "id" = ${ticket.id}::uuid FOR UPDATE`;
+    const mail = (to: string) => ({ kind: "test", to: `${to}-${randomUUID().slice(0, 8)}@example.com`, subject: "s", text: "t" });
+    let mailQueued!: () => void;
+    const queued = new Promise<void>((resolve) => (mailQueued = resolve));
+    let ticketLocked!: () => void;
+    const locked = new Promise<void>((resolve) => (ticketLocked = resolve));
+
+    const bulk = db().$transaction(async (tx) => {
+      await enqueueMail(tx, mail("bulk"));
+      mailQueued();
+      await locked;
+      await lockTicket(tx);
+    }, { timeout: 15_000 });
+    const reply = db().$transaction(async (tx) => {
+      await lockTicket(tx);
+      ticketLocked();
+      await queued;
+      await enqueueMail(tx, mail("reply"));
+    }, { timeout: 15_000 });
+    await expect(Promise.all([bulk, reply])).resolves.toBeDefined();
+
+    // And the two mails are one pending delivery job (no worker here runs that task).
+    const jobs = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = 'mail:deliver'`;
+    expect(jobs[0].n).toBe(1);
   });
 });
