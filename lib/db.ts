@@ -68,5 +68,8 @@ export function createJobQueuePool(): pg.Pool {
     application_name: JOB_QUEUE_APPLICATION_NAME,
   });
   jobPool.on("error", (error) => log.warn({ err: error.message }, "idle job queue connection lost"));
+  // A connection lost while checked out (graphile-worker holds its LISTEN one for good) emits on the
+  // client: without a listener a database restart would crash the process.
+  jobPool.on("connect", (client) => client.on("error", (error) => log.warn({ err: error.message }, "job queue connection lost")));
   return jobPool;
 }

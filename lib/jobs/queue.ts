@@ -90,7 +90,8 @@ async function launch(queue: Queue, taskList: TaskList, options: StartOptions, a
       // awaited by a graceful stop; unbatched it is fire-and-forget, and a stop that closes the
       // pool under it leaves the finished job locked (for graphile-worker's 4 hours).
       preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
-      logger: jobLogger((level, message, meta) => log[level]({ scope: meta }, message)),
+      // Its "info" is a line per job run (several a minute): debug here; warnings and errors stay.
+      logger: jobLogger((level, message, meta) => log[level === "info" ? "debug" : level]({ scope: meta }, message)),
     });
     if (queue.stopping) {
       await runner.stop();

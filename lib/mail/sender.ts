@@ -178,9 +178,9 @@ export async function deliverPending(options: DeliverOptions = {}) {
 }
 
 /**
- * One delivery round, run by the job queue's "mail:deliver" job (lib/jobs/tasks.ts): added in the
- * transaction of every mail (lib/data/outbox.ts), by cron every minute, and by this round for the next
- * retry, so a fresh mail goes out at once and a retry at its time, with no timer of our own
+ * One delivery round, run by the job queue's "mail:deliver" job (lib/jobs/tasks.ts): added at the
+ * commit of every mail (the OutboxMail insert trigger), by cron every minute, and by this round for
+ * the next retry, so a fresh mail goes out at once and a retry at its time, with no timer of our own
  * (docs/decisions/0029-job-queue.md). Several rounds at once are safe: rows are claimed with SKIP LOCKED.
  */
 export async function deliverRound(): Promise<void> {
