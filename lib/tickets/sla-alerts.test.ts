@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createStaff, createTicket } from "@/lib/testing/factories";
-import { checkSlaAlerts, DEFAULT_WARNING_MINUTES } from "@/lib/tickets/sla-alerts";
+import { checkSlaAlerts, DEFAULT_WARNING_MINUTES, requestSlaCheck } from "@/lib/tickets/sla-alerts";
 
 const MIN = 60_000;
 const T0 = new Date("2026-12-01T01:00:00Z"); // 10:00 in Japan, a Tuesday: the instant the checks run
@@ -73,7 +73,7 @@ describe("SLA alerts", () => {
     expect(breachMail?.subject).toContain("対応期限を過ぎました");
   });
 
-  it("leaves paused, answered, resolved and merged targets alone", async () => {
+  it("leaves paused, answered, resolved and target-less tickets alone", async () => {
     const assignee = await agent();
     const due = new Date(T0.getTime() - MIN);
     const paused = await ticketWith({ firstResponseDueAt: due, resolutionDueAt: due, slaPausedAt: new Date(T0.getTime() - 30 * MIN), assigneeId: assignee.id }, "waiting");
@@ -112,5 +112,12 @@ describe("SLA alerts", () => {
       expect(to.has(a.id) && to.has(b.id)).toBe(true);
       expect(to.has(gone.id)).toBe(false);
     }
+  });
+
+  it("can be asked for now, as one pending job however often it is asked", async () => {
+    await Promise.all([requestSlaCheck(), requestSlaCheck(), db().$transaction((tx) => requestSlaCheck(tx))]);
+    const jobs = await db().$queryRaw<{ n: number; due: boolean }[]>`
+      SELECT count(*)::int AS n, bool_and(run_at <= now()) AS due FROM graphile_worker.jobs WHERE key = 'sla:check'`;
+    expect(jobs[0]).toEqual({ n: 1, due: true });
   });
 });

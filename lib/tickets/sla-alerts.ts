@@ -8,6 +8,7 @@ import "server-only";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { SlaAlertKind, SlaTarget } from "@/lib/generated/prisma/client";
+import { addJob, TASKS } from "@/lib/jobs/queue";
 import { formatJstDateTime } from "@/lib/jst";
 import { log } from "@/lib/log";
 import { notifySlaAlert } from "@/lib/tickets/notify";
@@ -96,4 +97,13 @@ export async function checkSlaAlerts(options: { at?: Date; ticketIds?: string[] 
   }
   if (due.length) log.info({ ...result, found: due.length }, "SLA alerts sent");
   return result;
+}
+
+/**
+ * Asks the job queue for a check now instead of at the next minute (e.g. after the warning lead or
+ * a policy changed); pass a transaction to have it run only if that change commits. It is the same
+ * job as the minute's (one key), so asking often costs nothing.
+ */
+export function requestSlaCheck(client: Parameters<typeof addJob>[0] = db()): Promise<void> {
+  return addJob(client, TASKS.checkSla, { jobKey: TASKS.checkSla });
 }
