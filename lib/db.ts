@@ -51,3 +51,25 @@ export const LISTEN_APPLICATION_NAME = "tebiki-live";
 export function createListenConnection(applicationName: string = LISTEN_APPLICATION_NAME): pg.Client {
   return new pg.Client({ connectionString: env().DATABASE_URL, connectionTimeoutMillis: 3000, keepAlive: true, application_name: applicationName });
 }
+
+/** So that an operator can tell the job queue's connections apart in pg_stat_activity. */
+export const JOB_QUEUE_APPLICATION_NAME = "tebiki-jobs";
+
+/**
+ * The job queue's own small pool (lib/jobs/queue.ts): graphile-worker keeps one connection for its
+ * LISTEN and takes one per job it fetches, which must not starve the requests of the app's pool.
+ */
+export function createJobQueuePool(): pg.Pool {
+  const jobPool = new pg.Pool({
+    connectionString: env().DATABASE_URL,
+    max: 4,
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30_000,
+    application_name: JOB_QUEUE_APPLICATION_NAME,
+  });
+  jobPool.on("error", (error) => log.warn({ err: error.message }, "idle job queue connection lost"));
+  // A connection lost while checked out (graphile-worker holds its LISTEN one for good) emits on the
+  // client: without a listener a database restart would crash the process.
+  jobPool.on("connect", (client) => client.on("error", (error) => log.warn({ err: error.message }, "job queue connection lost")));
+  return jobPool;
+}

@@ -23,6 +23,12 @@ export const EnvSchema = z
     INBOUND_SMTP_RECIPIENTS: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
     // The first retry delay of a failed mail (doubling, capped at an hour). Tests shorten it.
     MAIL_RETRY_BASE_MS: count(60_000),
+    // Whether this instance runs the job queue's worker (lib/jobs/queue.ts): false when the jobs run
+    // in their own process instead (scripts/worker.ts). Jobs are added either way.
+    JOB_WORKER: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((v) => v === "true"),
     // How long a worker holds an inbound mail it took; a crashed worker's mails wait this long. Tests shorten it.
     INBOUND_LEASE_MS: count(120_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -4,6 +4,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { migrateJobQueue } from "@/lib/jobs/schema";
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
@@ -41,7 +42,7 @@ type Applied = { migration_name: string; checksum: string; finished_at: Date | n
 /** Applies pending migrations; returns the names applied now. Throws MigrationError with one clear line. */
 export async function migrate(
   databaseUrl: string,
-  options: { dir?: string; log?: (line: string) => void } = {},
+  options: { dir?: string; log?: (line: string) => void; jobQueue?: boolean } = {},
 ): Promise<string[]> {
   const log = options.log ?? (() => {});
   const migrations = await readMigrations(options.dir);
@@ -95,6 +96,9 @@ export async function migrate(
       log(`applied migration ${m.name}`);
       done.push(m.name);
     }
+    // The job queue's own schema (lib/jobs/schema.ts), still under the lock. Not for a test's
+    // directory of sample migrations.
+    if (options.jobQueue ?? !options.dir) await migrateJobQueue(databaseUrl, log);
     return done;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => {});

@@ -1,6 +1,6 @@
 // The app's SLA clock (lib/clock.ts) for the clock specs (project "clock" in playwright.config.ts):
 // write an instant, then wait until the server shows it, so that no action runs on the old time.
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { expect, type Page } from "@playwright/test";
 import { formatJstDateTime } from "@/lib/jst";
 
@@ -24,4 +24,23 @@ export async function setClock(staffPage: Page, jst: string) {
 
 export function resetClock() {
   rmSync(file(), { force: true });
+}
+
+/** The offset the server's SLA clock runs at now, in ms (0 when none is set). */
+export function clockOffsetMs(): number {
+  try {
+    const value = readFileSync(file(), "utf8").trim();
+    return /^[+-]\d+$/.test(value) ? Number(value) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The server's SLA clock now (for an offset; an instant written by another spec is not read here). */
+export function serverNow(): Date {
+  return new Date(Date.now() + clockOffsetMs());
+}
+
+export function setClockOffsetMs(offset: number): void {
+  writeFileSync(file(), `${offset >= 0 ? "+" : ""}${Math.round(offset)}`);
 }

@@ -33,5 +33,8 @@ export async function enqueueMail(tx: Prisma.TransactionClient, mail: OutgoingMa
       });
     }
   }
+  // The row's insert trigger adds the delivery job at commit (migration 20261126170200_sla_alerts,
+  // docs/decisions/0029-job-queue.md): the mail goes out as soon as the change is committed, from
+  // whichever instance's worker takes the job.
   return tx.outboxMail.create({ data: { ...mail, ...thread, ticketId } });
 }

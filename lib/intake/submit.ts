@@ -18,7 +18,6 @@ import { jstTime } from "@/lib/jst";
 import { readScreenshot } from "@/lib/screenshot";
 import { log } from "@/lib/log";
 import { confirmationMail } from "@/lib/mail/templates";
-import { kickMailer } from "@/lib/mail/sender";
 import { hit } from "@/lib/rate-limit";
 import { fieldErrors, type FieldErrors } from "@/lib/validation/intake";
 import { fallbackError } from "@/lib/validation/text";
@@ -169,7 +168,6 @@ export async function submitIntake({ raw, screenshot, ip, locale, now = new Date
       }),
     },
   );
-  if (!result.duplicate) kickMailer();
   log.info({ reference: result.reference, duplicate: result.duplicate }, "intake ticket created");
   return {
     kind: "created",

@@ -6,7 +6,7 @@ import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { backoffMs, deliverPending, kickMailer, MAX_ATTEMPTS, startMailer, stopMailer } from "@/lib/mail/sender";
+import { backoffMs, deliverPending, MAX_ATTEMPTS } from "@/lib/mail/sender";
 
 type Received = { to: string[]; subject?: string; text?: string };
 const received: Received[] = [];
@@ -93,18 +93,5 @@ describe("the outbox sender", () => {
     const { id } = await pendingMail();
     expect(await deliverPending({ transport: null, ids: [id] })).toEqual({ sent: 0, retrying: 0, failed: 0 });
     expect(await db().outboxMail.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "pending", attempts: 0 });
-  });
-});
-
-describe("stopping the background sender", () => {
-  it("resolves only when the round in progress has ended, and starts no other", async () => {
-    startMailer(60_000); // its first round starts at once and needs the database
-    const mailer = (globalThis as { tebikiMailer?: { running: boolean } }).tebikiMailer!;
-    expect(mailer.running).toBe(true);
-    await stopMailer();
-    expect(mailer.running).toBe(false);
-    kickMailer();
-    expect(mailer.running).toBe(false);
-    expect((globalThis as { tebikiMailer?: unknown }).tebikiMailer).toBeUndefined();
   });
 });

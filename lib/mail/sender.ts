@@ -7,8 +7,8 @@ import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { addJob, TASKS } from "@/lib/jobs/queue";
 import { log } from "@/lib/log";
-import { prune } from "@/lib/rate-limit";
 
 /** Attempts before a mail is given up (status failed). With the backoff below that is about 8 hours. */
 export const MAX_ATTEMPTS = 12;
@@ -19,6 +19,9 @@ export const LEASE_MS = 2 * 60_000;
  * another instance may already have taken over.
  */
 const SEND_MARGIN_MS = 45_000;
+/** Rows per deliverPending call; a round takes at most ROUND_BATCHES of them before it hands over. */
+const BATCH = 20;
+const ROUND_BATCHES = 10;
 
 /**
  * Wait before the next attempt after `attempts` failed ones: 1 min, 2, 4, … capped at 1 hour.
@@ -115,7 +118,7 @@ export async function deliverPending(options: DeliverOptions = {}) {
     }
     return result;
   }
-  const rows = await claim(now, options.batch ?? 20, options.ids);
+  const rows = await claim(now, options.batch ?? BATCH, options.ids);
   // Measured on this process's clock: `now` may be a test's simulated time.
   const sendUntil = Date.now() + LEASE_MS - SEND_MARGIN_MS;
   for (const row of rows) {
@@ -174,79 +177,33 @@ export async function deliverPending(options: DeliverOptions = {}) {
   return result;
 }
 
-type Mailer = {
-  timer: NodeJS.Timeout;
-  running: boolean;
-  again: boolean;
-  prunedAt: number;
-  /** The round in progress, for stopMailer() to wait on. */
-  current?: Promise<void>;
-  stopped?: boolean;
-};
-const state = globalThis as unknown as { tebikiMailer?: Mailer };
-
-function tick(): Promise<void> {
-  const mailer = state.tebikiMailer;
-  if (mailer?.running) {
-    // A kick during a round: run once more when it ends, so a fresh mail never waits for the timer.
-    mailer.again = true;
-    return mailer.current ?? Promise.resolve();
+/**
+ * One delivery round, run by the job queue's "mail:deliver" job (lib/jobs/tasks.ts): added at the
+ * commit of every mail (the OutboxMail insert trigger), by cron every minute, and by this round for
+ * the next retry, so a fresh mail goes out at once and a retry at its time, with no timer of our own
+ * (docs/decisions/0029-job-queue.md). Several rounds at once are safe: rows are claimed with SKIP LOCKED.
+ */
+export async function deliverRound(): Promise<void> {
+  let full = true;
+  for (let round = 0; round < ROUND_BATCHES && full; round++) {
+    const r = await deliverPending();
+    full = r.sent + r.retrying + r.failed >= BATCH;
   }
-  const round = runRound(mailer);
-  if (mailer) mailer.current = round;
-  return round;
-}
-
-async function runRound(mailer: Mailer | undefined) {
-  if (mailer) mailer.running = true;
-  try {
-    // Keep going while whole batches come back: a backlog drains without waiting for the timer.
-    for (let round = 0; round < 10; round++) {
-      const r = await deliverPending();
-      if (r.sent + r.retrying + r.failed < 20) break;
-    }
-    // The same background loop drops rate-limit events older than the longest window, hourly.
-    if (mailer && Date.now() - mailer.prunedAt > 3_600_000) {
-      mailer.prunedAt = Date.now();
-      await prune();
-    }
-  } catch (error) {
-    log.warn({ err: error instanceof Error ? error.message : String(error) }, "mail sender tick failed");
-  } finally {
-    if (mailer) {
-      mailer.running = false;
-      if (mailer.again && !mailer.stopped) {
-        mailer.again = false;
-        void tick();
-      }
-    }
-  }
-}
-
-/** Starts the background sender once per process (instrumentation.ts). */
-export function startMailer(intervalMs = 15_000) {
-  if (state.tebikiMailer) return;
-  const timer = setInterval(() => void tick(), intervalMs);
-  timer.unref();
-  state.tebikiMailer = { timer, running: false, again: false, prunedAt: 0 };
-  void tick();
+  // A backlog larger than one round: another round at once, possibly on another instance.
+  if (full) await addJob(db(), TASKS.deliverMail, { jobKey: TASKS.deliverMail });
+  else await scheduleNextRetry();
 }
 
 /**
- * Stops the background sender (graceful shutdown): no new rounds; resolves when the round in progress
- * has finished, so that a mail handed to SMTP is also recorded as sent before the pool closes.
+ * The earliest retry due before the next cron minute gets a job of its own at that time, so that a
+ * short MAIL_RETRY_BASE_MS (seconds, in the reliability suite) is honoured without polling.
  */
-export async function stopMailer(): Promise<void> {
-  const mailer = state.tebikiMailer;
-  if (!mailer) return;
-  state.tebikiMailer = undefined;
-  mailer.stopped = true;
-  clearInterval(mailer.timer);
-  await mailer.current;
-}
-
-/** Sends right away after a commit that enqueued mail, instead of waiting for the next tick. */
-export function kickMailer() {
-  if (!state.tebikiMailer) return;
-  void tick();
+async function scheduleNextRetry(): Promise<void> {
+  const now = Date.now();
+  const next = await db().outboxMail.findFirst({
+    where: { status: "pending", nextAttemptAt: { gt: new Date(now), lt: new Date(now + 60_000) } },
+    orderBy: { nextAttemptAt: "asc" },
+    select: { nextAttemptAt: true },
+  });
+  if (next) await addJob(db(), TASKS.deliverMail, { jobKey: `${TASKS.deliverMail}:retry`, runAt: next.nextAttemptAt });
 }

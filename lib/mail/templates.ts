@@ -185,18 +185,30 @@ export function staffReplyMail({ locale, name, reference, body, attachments = []
   };
 }
 
-export type StaffNotificationKind = "new_ticket" | "requester_message" | "assigned";
+export type StaffNotificationKind = "new_ticket" | "requester_message" | "assigned" | "sla_warning" | "sla_breach";
 
-export type StaffNotificationMail = { kind: StaffNotificationKind; name: string; reference: string; summary: string; ticketUrl: string; settingsUrl: string; signOff: SignOff };
+export type StaffNotificationMail = {
+  kind: StaffNotificationKind;
+  name: string;
+  reference: string;
+  summary: string;
+  ticketUrl: string;
+  settingsUrl: string;
+  signOff: SignOff;
+  /** Lines about this notification under the lead (an SLA alert: which target, due when). */
+  details?: string[];
+};
 
 const NOTIFICATION_LINES: Record<StaffNotificationKind, { subject: string; lead: string }> = {
   new_ticket: { subject: "新しいお問い合わせ", lead: "フォロー中のガイドに新しいお問い合わせが届きました。" },
   requester_message: { subject: "依頼者からの返信", lead: "あなたが担当するお問い合わせに、依頼者から返信がありました。" },
   assigned: { subject: "担当の割り当て", lead: "お問い合わせの担当者にあなたが割り当てられました。" },
+  sla_warning: { subject: "対応期限が近づいています", lead: "お問い合わせの対応期限が近づいています。" },
+  sla_breach: { subject: "対応期限を過ぎました", lead: "お問い合わせの対応期限を過ぎました。" },
 };
 
 /** A staff notification by mail (what the in-app list shows, for those who chose mail too). */
-export function staffNotificationMail({ kind, name, reference, summary, ticketUrl, settingsUrl, signOff }: StaffNotificationMail): { subject: string; text: string } {
+export function staffNotificationMail({ kind, name, reference, summary, ticketUrl, settingsUrl, signOff, details = [] }: StaffNotificationMail): { subject: string; text: string } {
   const t = NOTIFICATION_LINES[kind];
   return {
     subject: `[Tebiki] ${t.subject}: ${reference}`,
@@ -204,6 +216,7 @@ export function staffNotificationMail({ kind, name, reference, summary, ticketUr
       `${name} 様`,
       "",
       t.lead,
+      ...details,
       "",
       `受付番号: ${reference}`,
       `概要: ${summary}`,

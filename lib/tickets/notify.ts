@@ -14,7 +14,7 @@ type Tx = Prisma.TransactionClient;
 const base = () => env().APP_URL.replace(/\/$/, "");
 const SUMMARY_CHARS = 80;
 
-async function notify(tx: Tx, kind: NotificationKind, ticketId: string, recipientIds: readonly string[], actorId: string | null, now: Date) {
+async function notify(tx: Tx, kind: NotificationKind, ticketId: string, recipientIds: readonly string[], actorId: string | null, now: Date, details?: string[]) {
   const ids = [...new Set(recipientIds)].filter((id) => id !== actorId);
   if (!ids.length) return 0;
   const recipients = await tx.staffUser.findMany({
@@ -42,6 +42,7 @@ async function notify(tx: Tx, kind: NotificationKind, ticketId: string, recipien
         ticketUrl: `${base()}/admin/tickets/${ticket.reference}`,
         settingsUrl: `${base()}/admin/settings/notifications`,
         signOff,
+        details,
       });
       // No ticketId: a ticket's outbox rows are the mail its requester got (the staff history and
       // tests read them so); the kind and the link say which ticket this one is about.
@@ -66,4 +67,20 @@ export async function notifyRequesterMessage(tx: Tx, ticket: { id: string; assig
 /** A ticket assigned to someone by someone else (taking a ticket oneself notifies nobody). */
 export async function notifyAssigned(tx: Tx, actorId: string, ticketId: string, assigneeId: string | null, now = new Date()) {
   return assigneeId ? notify(tx, "assigned", ticketId, [assigneeId], actorId, now) : 0;
+}
+
+/**
+ * A service-level warning or breach (lib/tickets/sla-alerts.ts): the ticket's assignee, or, while it has
+ * none (or the assignee's account is deactivated), every active staff member: the queue.
+ */
+export async function notifySlaAlert(
+  tx: Tx,
+  kind: Extract<NotificationKind, "sla_warning" | "sla_breach">,
+  ticket: { id: string; assigneeId: string | null },
+  details: string[],
+  now = new Date(),
+) {
+  const assignee = ticket.assigneeId ? await tx.staffUser.findFirst({ where: { id: ticket.assigneeId, active: true }, select: { id: true } }) : null;
+  const recipients = assignee ? [assignee.id] : (await tx.staffUser.findMany({ where: { active: true }, select: { id: true } })).map((s) => s.id);
+  return notify(tx, kind, ticket.id, recipients, null, now, details);
 }

@@ -4,7 +4,6 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { log as rootLog } from "@/lib/log";
-import { kickMailer } from "@/lib/mail/sender";
 import { ImapFetcher, type ImapSettings } from "@/lib/mail/inbound/imap-fetcher";
 import { processInboundMail } from "@/lib/mail/inbound/processor";
 import { startSmtpListener } from "@/lib/mail/inbound/smtp-listener";
@@ -38,7 +37,6 @@ function round(worker: Worker) {
     try {
       for (let i = 0; i < 20; i++) {
         const r = await processInboundMail();
-        if (r.applied + r.held + r.ignored) kickMailer();
         if (r.applied + r.held + r.ignored + r.retrying < 50) break;
       }
     } catch (error) {

@@ -9,7 +9,6 @@ import { mergeTicket } from "@/lib/tickets/merge";
 import { addNote } from "@/lib/tickets/note";
 import { addReply } from "@/lib/tickets/reply";
 import { readStaffFiles, staffFileMessage } from "@/lib/staff-attachments";
-import { kickMailer } from "@/lib/mail/sender";
 import { MergeSchema, NoteSchema, PropertiesSchema, ReplySchema, TICKET_REFERENCE } from "@/lib/validation/triage";
 
 const detailUrl = (formData: FormData) => {
@@ -96,7 +95,6 @@ export async function replyAction(_prev: MessageFormState, formData: FormData): 
     if (error instanceof TicketError) return { ...refusal(error, detailUrl(formData)), body, then };
     throw error;
   }
-  kickMailer();
   revalidatePath(detailUrl(formData));
   return { ok: true };
 }
