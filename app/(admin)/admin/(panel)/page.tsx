@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DailyBarChart } from "@/components/admin/bar-chart";
+import { ContentAttention } from "@/components/admin/content-attention";
 import { buttonClass, formatDuration, Time } from "@/components/admin/format";
 import { stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
@@ -29,6 +30,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">ダッシュボード</h1>
+      {user.role !== "agent" ? <ContentAttention /> : null}
       {notice === "published" ? <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3">ヘルプページに障害のお知らせを掲載しました。</p> : null}
 
       {hints.length ? (
