@@ -103,10 +103,10 @@ for (const persona of ["deactivated", "agent"] as const) {
       await page.getByLabel(/^URL名/).fill("e2e-never-created");
       await page.getByLabel("トピック").selectOption("account");
       for (const label of ["タイトル(日本語)", "タイトル(英語)"]) await page.getByLabel(label).fill("x");
-      await page.getByLabel(/^説明(日本語/).fill("x");
-      await page.getByLabel(/^説明(英語/).fill("x");
-      await page.getByLabel(/^本文(日本語/).fill("x");
-      await page.getByLabel(/^本文(英語/).fill("x");
+      await page.getByLabel(/^説明\(日本語/).fill("x");
+      await page.getByLabel(/^説明\(英語/).fill("x");
+      await page.getByLabel(/^本文\(日本語/).fill("x");
+      await page.getByLabel(/^本文\(英語/).fill("x");
       await page.getByRole("button", { name: "下書き保存" }).click();
     });
     const history = `/admin/content/topics/${topic.key}/history`;

@@ -67,10 +67,10 @@ test("article history: a diff between two versions, restore as a new version tha
   await page.getByLabel("トピック").selectOption("account");
   await page.getByLabel("タイトル(日本語)").fill(`テスト記事 ${tag}`);
   await page.getByLabel("タイトル(英語)").fill(`Test article ${tag}`);
-  await page.getByLabel(/^説明(日本語/).fill("説明");
-  await page.getByLabel(/^説明(英語/).fill("Description");
-  await page.getByLabel(/^本文(日本語/).fill(`## 手順\n\n${oldLine}`);
-  await page.getByLabel(/^本文(英語/).fill(`## Steps\n\nOld steps ${tag}`);
+  await page.getByLabel(/^説明\(日本語/).fill("説明");
+  await page.getByLabel(/^説明\(英語/).fill("Description");
+  await page.getByLabel(/^本文\(日本語/).fill(`## 手順\n\n${oldLine}`);
+  await page.getByLabel(/^本文\(英語/).fill(`## Steps\n\nOld steps ${tag}`);
   await page.getByRole("button", { name: "保存して公開" }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/content/articles/${slug}\\?`));
   await expect(page.getByTestId("action-done")).toContainText("版1を公開しました");
@@ -78,7 +78,7 @@ test("article history: a diff between two versions, restore as a new version tha
   await expect(page.getByTestId("stale-en")).toHaveCount(0);
 
   // ja edited alone: en is flagged as behind, here and on the content index.
-  await page.getByLabel(/^本文(日本語/).fill(`## 手順\n\n${newLine}`);
+  await page.getByLabel(/^本文\(日本語/).fill(`## 手順\n\n${newLine}`);
   await page.getByLabel("変更メモ(任意、履歴に表示)").fill("手順を更新");
   await page.getByRole("button", { name: "下書き保存" }).click();
   await expect(page.getByTestId("action-done")).toContainText("版2(下書き)を保存しました");
