@@ -27,7 +27,7 @@ test("an editor sets an outside link's address and publishes; the public step sh
   const item = page.locator('[data-testid="link-item"][data-key="rcaci-inquiry-form"]');
   // Where it is used: STEP1 of the SSO guide, in both languages.
   await item.getByText(/使用箇所/).click();
-  await expect(item.getByTestId("link-uses")).toContainText("step1");
+  await expect(item.getByTestId("link-uses").getByRole("link", { name: /STEP1\./ })).toHaveCount(2);
 
   // A script address is refused with a clear message; what was typed stays.
   await item.getByLabel(/^URL/).fill("javascript:alert(1)");
