@@ -111,7 +111,7 @@ for (const persona of ["deactivated", "agent"] as const) {
     });
     const history = `/admin/content/topics/${topic.key}/history`;
     await attempt(page, context, staff, persona, history, async () => {
-      await page.getByLabel("担当者").selectOption({ index: 1 });
+      await page.getByLabel("担当者", { exact: true }).selectOption({ index: 1 });
       await page.getByRole("button", { name: "担当者と期限を保存" }).click();
     });
     await attempt(page, context, staff, persona, history, async () => {
