@@ -61,7 +61,7 @@ export default async function ArticleEditPage({ params, searchParams }: { params
         const article = await getArticle(slug, locale, snapshot);
         if (!article) return { locale, view: <p>(本文がありません)</p> };
         const topic = Object.hasOwn(topicsNow, article.frontmatter.topic) ? topicsNow[article.frontmatter.topic][locale] : undefined;
-        return { locale, view: <ArticleView locale={locale} frontmatter={article.frontmatter} Content={article.doc.Content} topic={topic} /> };
+        return { locale, view: <ArticleView locale={locale} frontmatter={article.frontmatter} Content={article.doc.Content} topic={topic} snapshot={snapshot} /> };
       }),
     );
   } catch {
