@@ -116,7 +116,7 @@ test("article history: a diff between two versions, restore as a new version tha
   await expect(page.getByTestId("action-done")).toContainText("版1の内容を新しい版3(下書き)として復元しました");
   await expect(page.getByTestId("version")).toHaveCount(3);
   const restored = await sql<{ same: boolean }>(
-    `SELECT v3."data" = v1."data" AS "same" FROM "ContentItem" i
+    `SELECT v3."data"::text = v1."data"::text AS "same" FROM "ContentItem" i
      JOIN "ContentVersion" v1 ON v1."itemId" = i."id" AND v1."number" = 1
      JOIN "ContentVersion" v3 ON v3."itemId" = i."id" AND v3."number" = 3
      WHERE i."kind" = 'article' AND i."key" = $1`,
