@@ -3,6 +3,7 @@ import Link from "next/link";
 import { CsatSummaryBlock } from "@/components/admin/csat-summary";
 import { buttonClass, Time } from "@/components/admin/format";
 import { ReportCsvLink } from "@/components/admin/report-csv-link";
+import { ContentAttention } from "@/components/admin/content-attention";
 import { stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
 import { getGuideDeclaration } from "@/lib/content";
@@ -38,6 +39,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">ダッシュボード</h1>
       <p><Link href="/admin/reports/sla" className="inline-flex min-h-11 items-center text-brand-700 underline">SLAの達成状況(週・ガイド・優先度ごと)</Link></p>
+      {user.role !== "agent" ? <ContentAttention /> : null}
       {notice === "published" ? <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3">ヘルプページに障害のお知らせを掲載しました。</p> : null}
 
       {hints.length ? (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Prose, mdxComponents } from "@/components/help/mdx-components";
+import { ArticleView } from "@/components/help/article-view";
 import { PreviewBar } from "@/components/help/preview-bar";
 import { getArticle, getTopics, listArticleSlugs } from "@/lib/content";
 import { previewSnapshot } from "@/lib/content-live/preview";
@@ -22,8 +22,8 @@ export function generateStaticParams() {
 }
 
 const TEXT = {
-  ja: { updated: "更新日", guide: "JAIST-SSOでログインに失敗する時は(ガイド)", back: "ヘルプセンターのトップへ" },
-  en: { updated: "Updated", guide: "When login fails in JAIST-SSO (guide)", back: "Help center home" },
+  ja: { guide: "JAIST-SSOでログインに失敗する時は(ガイド)", back: "ヘルプセンターのトップへ" },
+  en: { guide: "When login fails in JAIST-SSO (guide)", back: "Help center home" },
 } as const;
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
@@ -48,16 +48,7 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
   return (
     <article>
       {snapshot ? <PreviewBar path={articleHref(locale, slug)} /> : null}
-      <p className="mb-2 flex flex-wrap items-center gap-2 text-sm text-slate-700">
-        {topic ? <span>{topic}</span> : null}
-      </p>
-      <h1 className="text-2xl font-bold leading-snug">{frontmatter.title}</h1>
-      <p className="mt-1 text-sm text-slate-700">
-        {t.updated}: <time dateTime={frontmatter.updated}>{frontmatter.updated}</time>
-      </p>
-      <Prose>
-        <Content components={mdxComponents(locale, { snapshot })} />
-      </Prose>
+      <ArticleView locale={locale} frontmatter={frontmatter} Content={Content} topic={topic} snapshot={snapshot} />
       <ul className="mt-8 grid gap-1 border-t border-slate-200 pt-4">
         <li>
           <Link href={guideHref(locale, "jaist-sso")} className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-2">
