@@ -93,13 +93,15 @@ export function documentProblems(doc: GuideDocument): GuideProblem[] {
     }
   }
 
-  // Whatever the declaration check reports beyond the above (form fields, conditions, prefixes).
-  if (!problems.length) {
-    for (const message of validateDeclaration(guide)) {
-      const stepId = message.split(":")[0];
-      if (Object.hasOwn(guide.steps, stepId)) problems.push({ where: `ステップ「${stepId}」`, stepId, message });
-      else problems.push({ where: "フォームの設定", message });
-    }
+  // Whatever the declaration check reports beyond the above (form fields, conditions, prefixes); its
+  // step sentences only when the checks above found nothing, as a safety net for a rule not mirrored.
+  const mine = problems.length;
+  for (const message of validateDeclaration(guide)) {
+    const stepId = message.split(":")[0];
+    if (/^(field |form)/.test(message)) problems.push({ where: "フォームの設定", message });
+    else if (mine) continue;
+    else if (Object.hasOwn(guide.steps, stepId)) problems.push({ where: `ステップ「${stepId}」`, stepId, message });
+    else problems.push({ where: "ガイド", message });
   }
   return problems;
 }
