@@ -2,6 +2,7 @@
 // wording, required flags and options of the fields there are, and a new field of an existing kind.
 // Keys, kinds and option values of existing fields stay as they are: tickets already store answers
 // under them (docs/decisions/0015), so renaming one would orphan those answers.
+import { COMMON_FIELDS } from "@/lib/guides/common-fields";
 import { isCommonRef, type FieldDeclaration, type GuideDeclaration } from "@/lib/guides/declaration";
 import type { GuideProblem } from "@/lib/guide-editor/problems";
 
@@ -45,7 +46,12 @@ export function applyFormEdit(guide: GuideDeclaration, input: FormEditInput): { 
     const name = isCommonRef(entry) ? entry.common : entry.key;
     const where = `項目「${name}」`;
     if (!edit.label.ja || !edit.label.en) problems.push({ where, message: "ラベルを日本語と英語の両方で入力してください。" });
-    if (isCommonRef(entry)) return { ...entry, label: edit.label };
+    if (isCommonRef(entry)) {
+      // The common wording shown unchanged stays inherited, so a later change of the default reaches this guide.
+      const base = COMMON_FIELDS.get(entry.common)?.label;
+      if (!entry.label && base && base.ja === edit.label.ja && base.en === edit.label.en) return entry;
+      return { ...entry, label: edit.label };
+    }
     const field: FieldDeclaration = { ...entry, label: edit.label };
     if (edit.required && REQUIRED_VALUES.includes(edit.required)) field.required = edit.required;
     if (field.options) {

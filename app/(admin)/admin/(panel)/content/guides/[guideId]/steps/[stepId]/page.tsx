@@ -9,7 +9,7 @@ import { stepFormValues } from "@/lib/guide-editor/edit-step";
 import { answerFieldsOf } from "@/lib/guide-editor/form-edit";
 import { stepTexts } from "@/lib/guide-editor/map-data";
 import { documentProblems } from "@/lib/guide-editor/problems";
-import { draftStepHref } from "@/lib/guide-editor/preview";
+import { draftGuideSnapshot, draftStepHref } from "@/lib/guide-editor/preview";
 import { editorHref } from "../../hrefs";
 import { saveStepAction } from "./actions";
 import { StepForm } from "./_components/step-form";
@@ -29,6 +29,7 @@ export default async function StepEditorPage({ params }: { params: Promise<Param
   const { titles } = stepTexts(doc, "ja");
   const steps = Object.keys(doc.declaration.steps).map((id) => ({ id, title: titles[id] || id }));
   const problems = documentProblems(doc).filter((p) => p.stepId === stepId);
+  const snapshot = await draftGuideSnapshot(guideId, doc);
   const previewHref = { ja: draftStepHref(doc, "ja", stepId), en: draftStepHref(doc, "en", stepId) };
   return (
     <div className="min-w-0 space-y-4">
@@ -73,8 +74,8 @@ export default async function StepEditorPage({ params }: { params: Promise<Param
           ) : null}
         </p>
         <div className="grid gap-4 lg:grid-cols-2">
-          <StepPreview doc={doc} stepId={stepId} locale="ja" />
-          <StepPreview doc={doc} stepId={stepId} locale="en" />
+          <StepPreview snapshot={snapshot} guideId={guideId} stepId={stepId} locale="ja" />
+          <StepPreview snapshot={snapshot} guideId={guideId} stepId={stepId} locale="en" />
         </div>
       </section>
     </div>
