@@ -1,4 +1,5 @@
 "use server";
+import { refresh } from "next/cache";
 import { requireEditor } from "@/lib/auth/guards";
 import { applyFormEdit, parseOptionLines, type FieldEdit, type NewFieldKind, type Required } from "@/lib/guide-editor/form-edit";
 import type { GuideProblem } from "@/lib/guide-editor/problems";
@@ -45,6 +46,7 @@ export async function saveFormFieldsAction(_prev: FormFieldsState, formData: For
     });
     return { doc: { ...doc, declaration }, problems };
   });
+  if (result.ok) refresh();
   if (result.ok) return { ok: true, base: result.number, notice: `第${result.number}版として下書きを保存しました。` };
   if (result.reason === "conflict") {
     return { error: `ほかの編集者が先に保存しました(第${result.head}版)。入力した内容は残っています。`, changes: result.changes, base: result.head, values };

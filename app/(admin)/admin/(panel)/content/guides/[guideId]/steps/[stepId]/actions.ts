@@ -1,4 +1,5 @@
 "use server";
+import { refresh } from "next/cache";
 import { requireEditor } from "@/lib/auth/guards";
 import { getGuideForEditor } from "@/lib/data/guide-editor";
 import { applyStepEdit, NEW_STEP } from "@/lib/guide-editor/edit-step";
@@ -30,8 +31,10 @@ export async function saveStepAction(_prev: StepFormState, formData: FormData): 
     return { doc: next, problems };
   });
   if (result.ok) {
+    // The page re-reads the guide, so the form shows the version just stored.
+    refresh();
     // The saved form shows the step as stored: new rows became choices, removed ones are gone.
-    return { ok: true, base: result.number, notice: `第${result.number}版として下書きを保存しました。公開するまでヘルプページは変わりません。` };
+    return { ok: true, base: result.number, notice: `第${result.number}版として下書きを保存しました。公開するまでヘルプページは変わりません。${result.problems.length ? `公開の前に直す点が${result.problems.length}件あります(ガイドの地図のページに一覧があります)。` : ""}` };
   }
   if (result.reason === "conflict") {
     return {
