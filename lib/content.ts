@@ -1,8 +1,12 @@
-// The only reader of content/. Guides are step graphs (guide.json) plus MDX per step and language;
-// articles are MDX per language; outside links and topics are JSON. Frontmatter is validated with
-// zod, MDX is compiled once per file and process (content changes only with a deploy).
+// The public reader of the help content. Guides are step graphs (guide.json) plus MDX per step and
+// language; articles are MDX per language; outside links and topics are JSON. Since issue 12 the
+// content lives in PostgreSQL as versions (docs/decisions/0025): every accessor reads a snapshot of
+// documents, by default the live one (the published versions, loaded at start and replaced on each
+// publish by lib/content-live/), which starts as content/ until the database's is loaded. A preview
+// passes a draft snapshot as the last argument. Frontmatter is validated with zod; MDX is compiled
+// once per source text, so a new version compiles fresh and an unchanged one is not compiled again.
 import "server-only";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import matter from "gray-matter";
 import type { MDXContent } from "mdx/types";
@@ -10,8 +14,11 @@ import * as runtime from "react/jsx-runtime";
 import { z } from "zod";
 import { stepOf } from "@/lib/guide-graph";
 import type { GuideDeclaration } from "@/lib/guides/declaration";
-import { discoverGuides } from "@/lib/guides/registry";
+import { readContentDir } from "@/lib/content/documents";
+import { createSnapshot, type ContentSnapshot } from "@/lib/content/snapshot";
 import type { Locale } from "@/lib/i18n";
+
+export type { ContentSnapshot };
 
 /**
  * content/, or TEBIKI_CONTENT_DIR: a test points it at a copy of content/ with a fixture guide added,
@@ -48,12 +55,6 @@ export const ArticleFrontmatterSchema = z
   })
   .strict();
 
-const LocalizedSchema = z.object({ ja: text, en: text }).strict();
-const LinksSchema = z.record(
-  z.string(),
-  z.object({ label: LocalizedSchema, url: z.url().nullable() }).strict(),
-);
-const TopicsSchema = z.record(z.string(), LocalizedSchema);
 
 export type GuideIndexFrontmatter = z.infer<typeof GuideIndexFrontmatterSchema>;
 export type StepFrontmatter = z.infer<typeof StepFrontmatterSchema>;
@@ -126,20 +127,25 @@ async function compileMdx(source: string, file: string): Promise<CompiledMdx> {
   }
 }
 
-function readMatter<T>(file: string, schema: z.ZodType<T>): { data: T; body: string } {
-  const parsed = matter(readFileSync(file, "utf8"));
+function readMatter<T>(source: string, file: string, schema: z.ZodType<T>): { data: T; body: string } {
+  const parsed = matter(source);
   const result = schema.safeParse(parsed.data);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".") || "frontmatter"}: ${i.message}`).join("; ");
-    throw new Error(`${path.relative(CONTENT_DIR, file)}: invalid frontmatter: ${problems}`);
+    throw new Error(`${file}: invalid frontmatter: ${problems}`);
   }
   return { data: result.data, body: parsed.content };
 }
 
+// Keyed by the source's hash: a published version compiles once per process, whichever item or
+// snapshot it comes from. Bounded, since every edit in a preview is a new source.
 const compiled = new Map<string, Promise<CompiledMdx>>();
-function compileCached(key: string, source: string, file: string): Promise<CompiledMdx> {
+const COMPILE_CACHE_LIMIT = 2000;
+function compileCached(source: string, file: string): Promise<CompiledMdx> {
+  const key = createHash("sha256").update(source).digest("base64url");
   let promise = compiled.get(key);
   if (!promise) {
+    if (compiled.size >= COMPILE_CACHE_LIMIT) compiled.delete(compiled.keys().next().value!);
     promise = compileMdx(source, file);
     // A failed compile is not cached, so a fixed file is picked up by a dev server.
     promise.catch(() => compiled.delete(key));
@@ -149,41 +155,72 @@ function compileCached(key: string, source: string, file: string): Promise<Compi
 }
 
 // ---------------------------------------------------------------------------------------------
-// Guides
+// The live snapshot
 
-let registry: Map<string, GuideDeclaration> | undefined;
-/** Every guide folder of content/guides, parsed and checked once per process (content changes only with a deploy). */
-function guides(): Map<string, GuideDeclaration> {
-  registry ??= discoverGuides(path.join(CONTENT_DIR, "guides"));
-  return registry;
+// On globalThis: Next's bundles (instrumentation, each route) load their own copies of this module,
+// and they must all read the one snapshot the loader replaces.
+const LIVE = Symbol.for("tebiki.content.live");
+const FOLDER = Symbol.for("tebiki.content.folder");
+const holder = globalThis as unknown as {
+  [LIVE]?: ContentSnapshot;
+  // Keyed by the folder: a test process may point TEBIKI_CONTENT_DIR elsewhere for one file.
+  [FOLDER]?: { dir: string; snapshot: ContentSnapshot };
+};
+
+/** The snapshot of the content/ folder (or TEBIKI_CONTENT_DIR), read once. */
+export function folderSnapshot(): ContentSnapshot {
+  if (holder[FOLDER]?.dir !== CONTENT_DIR) {
+    holder[FOLDER] = { dir: CONTENT_DIR, snapshot: createSnapshot(readContentDir(CONTENT_DIR), { source: "content/" }) };
+  }
+  return holder[FOLDER].snapshot;
 }
 
+/** The snapshot pages read: the live versions once loaded, until then content/. */
+export function liveSnapshot(): ContentSnapshot {
+  return holder[LIVE] ?? folderSnapshot();
+}
+
+/** Replaces the live snapshot at once: a request reads the old one or the new one, never a mix. */
+export function setLiveSnapshot(snapshot: ContentSnapshot): void {
+  holder[LIVE] = snapshot;
+}
+
+const snap = (snapshot?: ContentSnapshot) => snapshot ?? liveSnapshot();
+
+// ---------------------------------------------------------------------------------------------
+// Guides
+
 /** The guides the public sees, in id order. Drafts wait for help-desk review (issue 9). */
-export function listGuideIds(): string[] {
-  return [...guides().values()].filter((g) => !g.draft).map((g) => g.id);
+export function listGuideIds(snapshot?: ContentSnapshot): string[] {
+  return [...snap(snapshot).guides.values()].filter((g) => !g.draft).map((g) => g.id);
 }
 
 /** Every guide, drafts included: content checks and staff views. */
-export function listAllGuideIds(): string[] {
-  return [...guides().keys()];
+export function listAllGuideIds(snapshot?: ContentSnapshot): string[] {
+  return [...snap(snapshot).guides.keys()];
 }
 
 /**
  * The public guide a URL or a request names, or null when there is no such guide or it is a draft.
  * Pages and actions resolve a guide with this first, so a draft has no public page.
  */
-export function getGuide(guideId: string): GuideDeclaration | null {
-  const guide = guides().get(guideId);
+export function getGuide(guideId: string, snapshot?: ContentSnapshot): GuideDeclaration | null {
+  const guide = snap(snapshot).guides.get(guideId);
   return guide && !guide.draft ? guide : null;
 }
 
 /** Any guide, drafts included, for the text of a guide already resolved and for content checks. */
-export function getGuideDeclaration(guideId: string): GuideDeclaration | null {
-  return guides().get(guideId) ?? null;
+export function getGuideDeclaration(guideId: string, snapshot?: ContentSnapshot): GuideDeclaration | null {
+  return snap(snapshot).guides.get(guideId) ?? null;
 }
 
-function guideFile(guideId: string, locale: Locale, name: string) {
-  return path.join(CONTENT_DIR, "guides", guideId, locale, `${name}.mdx`);
+/** A guide text ("index" or a step id) and the file name it has in content/, for messages. */
+function guideText(s: ContentSnapshot, guideId: string, locale: Locale, name: string): { source: string; file: string } {
+  const file = `guides/${guideId}/${locale}/${name}.mdx`;
+  const texts = s.docs.guide[guideId]?.texts[locale];
+  const source = texts && Object.hasOwn(texts, name) ? texts[name] : undefined;
+  if (source === undefined) throw new Error(`${file}: missing`);
+  return { source, file };
 }
 
 export type GuideIntro = {
@@ -195,124 +232,119 @@ export type GuideIntro = {
 };
 
 /** The guide's first page text (index.mdx), split so the start step can sit between the two parts. */
-export async function getGuideIntro(guideId: string, locale: Locale): Promise<GuideIntro | null> {
-  if (!getGuideDeclaration(guideId)) return null;
-  const file = guideFile(guideId, locale, "index");
-  const { data, body } = readMatter(file, GuideIndexFrontmatterSchema);
+export async function getGuideIntro(guideId: string, locale: Locale, snapshot?: ContentSnapshot): Promise<GuideIntro | null> {
+  const s = snap(snapshot);
+  if (!getGuideDeclaration(guideId, s)) return null;
+  const { source, file } = guideText(s, guideId, locale, "index");
+  const { data, body } = readMatter(source, file, GuideIndexFrontmatterSchema);
   const split = body.search(/^## /m);
   const [introSource, referenceSource] = split === -1 ? [body, ""] : [body.slice(0, split), body.slice(split)];
-  const key = `guide:${guideId}:${locale}:index`;
   return {
     frontmatter: data,
-    intro: await compileCached(`${key}:intro`, introSource, file),
-    reference: referenceSource.trim() ? await compileCached(`${key}:reference`, referenceSource, file) : null,
+    intro: await compileCached(introSource, file),
+    reference: referenceSource.trim() ? await compileCached(referenceSource, file) : null,
   };
 }
 
 export type GuideStepContent = { frontmatter: StepFrontmatter; doc: CompiledMdx };
 
 /** A step's text in one language, or null when the guide or step does not exist. */
-export async function getStepContent(guideId: string, locale: Locale, stepId: string): Promise<GuideStepContent | null> {
-  const guide = getGuideDeclaration(guideId);
+export async function getStepContent(
+  guideId: string,
+  locale: Locale,
+  stepId: string,
+  snapshot?: ContentSnapshot,
+): Promise<GuideStepContent | null> {
+  const s = snap(snapshot);
+  const guide = getGuideDeclaration(guideId, s);
   if (!guide || !stepOf(guide, stepId)) return null;
-  const file = guideFile(guideId, locale, stepId);
-  const { data, body } = readMatter(file, StepFrontmatterSchema);
-  return { frontmatter: data, doc: await compileCached(`guide:${guideId}:${locale}:${stepId}`, body, file) };
+  const { source, file } = guideText(s, guideId, locale, stepId);
+  const { data, body } = readMatter(source, file, StepFrontmatterSchema);
+  return { frontmatter: data, doc: await compileCached(body, file) };
 }
 
 /** Frontmatter only (titles for trails, sitemaps and search), without compiling the body. */
-export function getStepFrontmatter(guideId: string, locale: Locale, stepId: string): StepFrontmatter | null {
-  const guide = getGuideDeclaration(guideId);
+export function getStepFrontmatter(guideId: string, locale: Locale, stepId: string, snapshot?: ContentSnapshot): StepFrontmatter | null {
+  const s = snap(snapshot);
+  const guide = getGuideDeclaration(guideId, s);
   if (!guide || !stepOf(guide, stepId)) return null;
-  return readMatter(guideFile(guideId, locale, stepId), StepFrontmatterSchema).data;
+  const { source, file } = guideText(s, guideId, locale, stepId);
+  return readMatter(source, file, StepFrontmatterSchema).data;
 }
 
-export function getGuideFrontmatter(guideId: string, locale: Locale): GuideIndexFrontmatter | null {
-  if (!getGuideDeclaration(guideId)) return null;
-  return readMatter(guideFile(guideId, locale, "index"), GuideIndexFrontmatterSchema).data;
+export function getGuideFrontmatter(guideId: string, locale: Locale, snapshot?: ContentSnapshot): GuideIndexFrontmatter | null {
+  const s = snap(snapshot);
+  if (!getGuideDeclaration(guideId, s)) return null;
+  const { source, file } = guideText(s, guideId, locale, "index");
+  return readMatter(source, file, GuideIndexFrontmatterSchema).data;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Articles
 
-let articleSlugs: string[] | undefined;
-
-export function listArticleSlugs(): string[] {
-  articleSlugs ??= readdirSync(path.join(CONTENT_DIR, "articles"), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-  return articleSlugs;
+export function listArticleSlugs(snapshot?: ContentSnapshot): string[] {
+  return [...snap(snapshot).articleSlugs];
 }
 
-function articleFile(slug: string, locale: Locale) {
-  return path.join(CONTENT_DIR, "articles", slug, `${locale}.mdx`);
+function articleText(s: ContentSnapshot, slug: string, locale: Locale): { source: string; file: string } | null {
+  const article = Object.hasOwn(s.docs.article, slug) ? s.docs.article[slug] : undefined;
+  const source = article?.texts[locale];
+  return source ? { source, file: `articles/${slug}/${locale}.mdx` } : null;
 }
 
-export function getArticleFrontmatter(slug: string, locale: Locale): ArticleFrontmatter | null {
-  if (!listArticleSlugs().includes(slug)) return null;
-  return readMatter(articleFile(slug, locale), ArticleFrontmatterSchema).data;
+export function getArticleFrontmatter(slug: string, locale: Locale, snapshot?: ContentSnapshot): ArticleFrontmatter | null {
+  const text = articleText(snap(snapshot), slug, locale);
+  return text ? readMatter(text.source, text.file, ArticleFrontmatterSchema).data : null;
 }
 
 export type ArticleContent = { slug: string; frontmatter: ArticleFrontmatter; doc: CompiledMdx };
 
-export async function getArticle(slug: string, locale: Locale): Promise<ArticleContent | null> {
-  if (!listArticleSlugs().includes(slug)) return null;
-  const file = articleFile(slug, locale);
-  if (!existsSync(file)) return null;
-  const { data, body } = readMatter(file, ArticleFrontmatterSchema);
-  return { slug, frontmatter: data, doc: await compileCached(`article:${slug}:${locale}`, body, file) };
+export async function getArticle(slug: string, locale: Locale, snapshot?: ContentSnapshot): Promise<ArticleContent | null> {
+  const text = articleText(snap(snapshot), slug, locale);
+  if (!text) return null;
+  const { data, body } = readMatter(text.source, text.file, ArticleFrontmatterSchema);
+  return { slug, frontmatter: data, doc: await compileCached(body, text.file) };
 }
 
 export type Topic = { id: string; label: string; articles: { slug: string; title: string; description: string }[] };
 
-/** Articles grouped by topic, in the order of topics.json. */
-export function listArticlesByTopic(locale: Locale): Topic[] {
-  const topics = getTopics();
-  return Object.entries(topics).map(([id, label]) => ({
+/** Articles grouped by topic, in the topics' order. */
+export function listArticlesByTopic(locale: Locale, snapshot?: ContentSnapshot): Topic[] {
+  const s = snap(snapshot);
+  return Object.entries(getTopics(s)).map(([id, label]) => ({
     id,
     label: label[locale],
-    articles: listArticleSlugs()
-      .map((slug) => ({ slug, fm: getArticleFrontmatter(slug, locale)! }))
-      .filter(({ fm }) => fm.topic === id)
-      .map(({ slug, fm }) => ({ slug, title: fm.title, description: fm.description })),
+    articles: listArticleSlugs(s)
+      .map((slug) => ({ slug, fm: getArticleFrontmatter(slug, locale, s) }))
+      .filter(({ fm }) => fm?.topic === id)
+      .map(({ slug, fm }) => ({ slug, title: fm!.title, description: fm!.description })),
   }));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Topics and outside links
 
-let topicsCache: z.infer<typeof TopicsSchema> | undefined;
-export function getTopics() {
-  topicsCache ??= TopicsSchema.parse(JSON.parse(readFileSync(path.join(CONTENT_DIR, "topics.json"), "utf8")));
-  return topicsCache;
+/** topic id → label, in the topics' order. */
+export function getTopics(snapshot?: ContentSnapshot): Readonly<Record<string, { ja: string; en: string }>> {
+  return snap(snapshot).topics;
 }
 
-let linksCache: z.infer<typeof LinksSchema> | undefined;
-function links() {
-  if (!linksCache) {
-    const raw = JSON.parse(readFileSync(path.join(CONTENT_DIR, "links.json"), "utf8"));
-    delete raw.$comment;
-    linksCache = LinksSchema.parse(raw);
-  }
-  return linksCache;
-}
-
-/** An outside link from links.json; url null means staff have not filled it in (render as text). */
-export function getExternalLink(id: string, locale: Locale): { label: string; url: string | null } | null {
-  const all = links();
+/** An outside link; url null means staff have not filled it in (render as text). */
+export function getExternalLink(id: string, locale: Locale, snapshot?: ContentSnapshot): { label: string; url: string | null } | null {
+  const all = snap(snapshot).links;
   const link = Object.hasOwn(all, id) ? all[id] : undefined;
   return link ? { label: link.label[locale], url: link.url } : null;
 }
 
-export function listExternalLinkIds(): string[] {
-  return Object.keys(links());
+export function listExternalLinkIds(snapshot?: ContentSnapshot): string[] {
+  return Object.keys(snap(snapshot).links);
 }
 
 /** A step's title (the contact form's path, the staff checklist); the graph label when the file lacks one. */
-export function getStepTitle(guideId: string, stepId: string, locale: Locale): string | null {
-  const guide = getGuideDeclaration(guideId);
+export function getStepTitle(guideId: string, stepId: string, locale: Locale, snapshot?: ContentSnapshot): string | null {
+  const s = snap(snapshot);
+  const guide = getGuideDeclaration(guideId, s);
   const step = guide ? stepOf(guide, stepId) : undefined;
   if (!step) return null;
-  return getStepFrontmatter(guideId, locale, stepId)?.title ?? step.label;
+  return getStepFrontmatter(guideId, locale, stepId, s)?.title ?? step.label;
 }

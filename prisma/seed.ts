@@ -9,13 +9,14 @@ import { buildTicketInput, rng } from "@/lib/testing/factories";
 const DEMO_TICKETS = 300;
 const DEMO_ADMIN = { email: "admin@example.edu", name: "Demo Admin", password: "tebiki-demo-admin" };
 const DEMO_AGENT = { email: "agent@example.edu", name: "Demo Agent", password: "tebiki-demo-agent" };
+const DEMO_EDITOR = { email: "editor@example.edu", name: "Demo Editor", password: "tebiki-demo-editor" };
 
 async function main() {
   const production = env().NODE_ENV === "production";
   const prisma = db();
 
   if (!production) {
-    for (const [staff, role] of [[DEMO_ADMIN, "admin"], [DEMO_AGENT, "agent"]] as const) {
+    for (const [staff, role] of [[DEMO_ADMIN, "admin"], [DEMO_AGENT, "agent"], [DEMO_EDITOR, "editor"]] as const) {
       await prisma.staffUser.upsert({
         where: { email: staff.email },
         update: {},
@@ -61,7 +62,7 @@ async function main() {
   if (!production) {
     console.log(
       `[tebiki] demo staff login (development only): ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password} (admin), ` +
-        `${DEMO_AGENT.email} / ${DEMO_AGENT.password} (agent)`,
+        `${DEMO_AGENT.email} / ${DEMO_AGENT.password} (agent), ${DEMO_EDITOR.email} / ${DEMO_EDITOR.password} (editor)`,
     );
   }
 }

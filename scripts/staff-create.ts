@@ -13,7 +13,7 @@ if (!process.execArgv.some((a) => a.includes("react-server")) && !process.env.TE
   process.exit(child.status ?? 1);
 }
 
-const USAGE = 'usage: npm run staff:create -- --email <e-mail> --name "<name>" --role <agent|admin>';
+const USAGE = 'usage: npm run staff:create -- --email <e-mail> --name "<name>" --role <agent|editor|admin>';
 
 // Reads lines from the terminal in raw mode (nothing echoed). Keystrokes typed ahead of a prompt are
 // kept for the next one.

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { StaffSessionUser } from "@/lib/auth/guards";
+import { STAFF_ROLE_LABELS } from "@/lib/validation/staff";
 
 const T = {
   skip: "本文へ移動",
@@ -16,7 +17,7 @@ const T = {
   held: (n: number) => `保留 ${n}件`,
   settings: "設定",
   logout: "ログアウト",
-  roles: { admin: "管理者", agent: "担当者" },
+  roles: STAFF_ROLE_LABELS,
 };
 
 export function AdminHeader({ user, csrfToken, unreadCount = 0, heldMailCount = 0 }: { user: StaffSessionUser; csrfToken: string | null; unreadCount?: number; heldMailCount?: number }) {

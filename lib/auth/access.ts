@@ -3,7 +3,8 @@
 import "server-only";
 import { findStaffById, type StaffSessionUser } from "@/lib/data/staff";
 
-export type Need = "staff" | "admin";
+/** staff: any active staff member; editor: may edit content (editors and admins, issue 12); admin: admins only. */
+export type Need = "staff" | "editor" | "admin";
 export type Access = { ok: true; user: StaffSessionUser } | { ok: false; reason: "anonymous" | "inactive" | "forbidden" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,5 +21,6 @@ export async function checkAccess(sessionUserId: unknown, need: Need, sessionVer
   if ((typeof sessionVersion === "number" ? sessionVersion : 0) !== user.sessionVersion) return { ok: false, reason: "anonymous" };
   if (!user.active) return { ok: false, reason: "inactive" };
   if (need === "admin" && user.role !== "admin") return { ok: false, reason: "forbidden" };
+  if (need === "editor" && user.role !== "editor" && user.role !== "admin") return { ok: false, reason: "forbidden" };
   return { ok: true, user };
 }

@@ -23,6 +23,20 @@ describe("guards' access decision", () => {
     expect(await checkAccess(user.id, "admin")).toEqual({ ok: false, reason: "inactive" });
   });
 
+  it("lets editors and admins edit content, and keeps agents out (issue 12)", async () => {
+    const { user: agent } = await createStaff({ role: "agent" });
+    const { user: editor } = await createStaff({ role: "editor" });
+    const { user: admin } = await createStaff({ role: "admin" });
+    expect(await checkAccess(agent.id, "editor")).toEqual({ ok: false, reason: "forbidden" });
+    expect(await checkAccess(editor.id, "editor")).toMatchObject({ ok: true, user: { role: "editor" } });
+    expect(await checkAccess(admin.id, "editor")).toMatchObject({ ok: true });
+    // An editor is an agent who may also edit content: staff pages yes, admin pages no.
+    expect(await checkAccess(editor.id, "staff")).toMatchObject({ ok: true });
+    expect(await checkAccess(editor.id, "admin")).toEqual({ ok: false, reason: "forbidden" });
+    await db().staffUser.update({ where: { id: editor.id }, data: { active: false } });
+    expect(await checkAccess(editor.id, "editor")).toEqual({ ok: false, reason: "inactive" });
+  });
+
   it("treats a missing, malformed or unknown session id as anonymous", async () => {
     for (const id of [undefined, null, "", "not-a-uuid", 42, randomUUID()]) {
       expect(await checkAccess(id, "staff")).toEqual({ ok: false, reason: "anonymous" });

@@ -13,7 +13,7 @@ export const LOGIN_LIMIT_PER_IP = 20;
 const DUMMY_HASH = "$2b$10$0QquMV86Iw5EE8xirTuOP.iV7vrBG6xTgAcSRQ4IVfDvC12wZ1qO.";
 
 export type LoginResult =
-  | { ok: true; user: { id: string; email: string; name: string; role: "agent" | "admin"; sessionVersion: number } }
+  | { ok: true; user: { id: string; email: string; name: string; role: "agent" | "editor" | "admin"; sessionVersion: number } }
   | { ok: false; reason: "invalid" | "rate-limited" };
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();

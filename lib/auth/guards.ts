@@ -39,6 +39,11 @@ export function requireStaff(callbackUrl?: string): Promise<StaffSessionUser> {
   return requireFor("staff", callbackUrl);
 }
 
+/** An active editor or admin (content editing, issue 12); agents are sent to the "not allowed" page. */
+export function requireEditor(callbackUrl?: string): Promise<StaffSessionUser> {
+  return requireFor("editor", callbackUrl);
+}
+
 /** An active admin; agents are sent to the "not allowed" page, others to the login page. */
 export function requireAdmin(callbackUrl?: string): Promise<StaffSessionUser> {
   return requireFor("admin", callbackUrl);

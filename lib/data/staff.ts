@@ -4,7 +4,7 @@ import "server-only";
 import bcrypt from "bcryptjs";
 import { db } from "@/lib/db";
 
-export type StaffSessionUser = { id: string; email: string; name: string; role: "agent" | "admin"; active: boolean; sessionVersion: number };
+export type StaffSessionUser = { id: string; email: string; name: string; role: "agent" | "editor" | "admin"; active: boolean; sessionVersion: number };
 
 const sessionSelect = { id: true, email: true, name: true, role: true, active: true, sessionVersion: true } as const;
 
@@ -48,7 +48,7 @@ export class StaffError extends Error {
 }
 
 /** Creates or updates (name, role, password, active again) an account: the staff:create script. */
-export async function upsertStaffUser(input: { email: string; name: string; role: "agent" | "admin"; password: string }) {
+export async function upsertStaffUser(input: { email: string; name: string; role: "agent" | "editor" | "admin"; password: string }) {
   const passwordHash = await bcrypt.hash(input.password, 12);
   return db().staffUser.upsert({
     where: { email: input.email },
@@ -58,7 +58,7 @@ export async function upsertStaffUser(input: { email: string; name: string; role
   });
 }
 
-export async function setStaffRole(actor: { id: string }, id: string, role: "agent" | "admin") {
+export async function setStaffRole(actor: { id: string }, id: string, role: "agent" | "editor" | "admin") {
   // An admin demoting themself could leave nobody able to manage staff.
   if (actor.id === id) throw new StaffError("self");
   const { count } = await db().staffUser.updateMany({ where: { id }, data: { role } });

@@ -2,6 +2,7 @@
 // app a requester uses while campus webmail is out of reach.
 // Every mail ends with the one sign-off admins set at /admin/settings (lib/data/settings.ts).
 import type { Locale } from "@/lib/i18n";
+import { STAFF_ROLE_LABELS } from "@/lib/validation/staff";
 
 /** The help desk's name under every mail, per language (docs/decisions/0022). */
 export type SignOff = { ja: string; en: string };
@@ -83,7 +84,7 @@ export function confirmationMail({ reference, name, statusUrl, locale, signOff, 
 
 // Mails to staff are in Japanese only, like the admin they lead to (docs/decisions/0005).
 
-export type StaffInvitationMail = { name: string; role: "agent" | "admin"; inviterName: string; url: string; expiresHours: number; signOff: SignOff };
+export type StaffInvitationMail = { name: string; role: "agent" | "editor" | "admin"; inviterName: string; url: string; expiresHours: number; signOff: SignOff };
 
 export function staffInvitationMail({ name, role, inviterName, url, expiresHours, signOff }: StaffInvitationMail): { subject: string; text: string } {
   return {
@@ -91,7 +92,7 @@ export function staffInvitationMail({ name, role, inviterName, url, expiresHours
     text: [
       `${name} 様`,
       "",
-      `${inviterName} さんが、ヘルプデスク管理画面(Tebiki)に${role === "admin" ? "管理者" : "担当者"}としてあなたを招待しました。`,
+      `${inviterName} さんが、ヘルプデスク管理画面(Tebiki)に${STAFF_ROLE_LABELS[role]}としてあなたを招待しました。`,
       "",
       `次のリンクを開いてパスワードを設定してください(${expiresHours}時間有効、1回限り):`,
       url,

@@ -14,7 +14,10 @@ export const StaffPasswordSchema = z
   .min(MIN_PASSWORD_LENGTH, { error: `パスワードは${MIN_PASSWORD_LENGTH}文字以上 / At least ${MIN_PASSWORD_LENGTH} characters` })
   .max(200);
 
-export const StaffRoleSchema = z.enum(["agent", "admin"]);
+export const StaffRoleSchema = z.enum(["agent", "editor", "admin"]);
+export type StaffRoleName = z.infer<typeof StaffRoleSchema>;
+/** The admin UI's names of the roles (decision 0005): an editor is an agent who may also edit content (issue 12). */
+export const STAFF_ROLE_LABELS: Record<StaffRoleName, string> = { agent: "担当者", editor: "編集者", admin: "管理者" };
 
 export const CreateStaffSchema = z.object({
   email: StaffEmailSchema,

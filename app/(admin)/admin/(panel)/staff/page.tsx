@@ -3,6 +3,7 @@ import { formatDateTime, secondaryButtonClass } from "@/components/admin/format"
 import { requireAdmin } from "@/lib/auth/guards";
 import { listStaff } from "@/lib/data/staff";
 import { listPendingInvitations } from "@/lib/data/staff-tokens";
+import { STAFF_ROLE_LABELS } from "@/lib/validation/staff";
 import { changeRoleAction, inviteStaffAction, resendInvitationAction, revokeInvitationAction, setActiveAction } from "./actions";
 import { InviteStaffForm } from "./_components/invite-staff-form";
 
@@ -42,7 +43,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
               <p className="break-all text-sm text-slate-700">{s.email} ・ 最終ログイン {formatDateTime(s.lastLoginAt)}</p>
             </div>
             {s.id === me.id ? (
-              <p className="text-sm">{s.role === "admin" ? "管理者" : "担当者"}(自分)</p>
+              <p className="text-sm">{STAFF_ROLE_LABELS[s.role]}(自分)</p>
             ) : (
               <div className="flex flex-wrap gap-2">
                 <form action={changeRoleAction} className="flex items-center gap-2">
@@ -50,6 +51,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
                   <label htmlFor={`role-${s.id}`} className="sr-only">{s.name}の権限</label>
                   <select id={`role-${s.id}`} name="role" defaultValue={s.role} className="min-h-11 rounded border border-slate-400 bg-white px-2">
                     <option value="agent">担当者</option>
+                    <option value="editor">編集者</option>
                     <option value="admin">管理者</option>
                   </select>
                   <button type="submit" className={secondaryButtonClass}>権限を変更</button>
@@ -72,7 +74,7 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
               <li key={inv.id} className="flex flex-wrap items-center gap-3 p-3" data-testid="invitation-row">
                 <div className="min-w-64 flex-1">
                   <p className="font-semibold">
-                    {inv.name} <span className="ml-1 text-sm font-normal">{inv.role === "admin" ? "管理者" : "担当者"}</span>
+                    {inv.name} <span className="ml-1 text-sm font-normal">{inv.role ? STAFF_ROLE_LABELS[inv.role] : STAFF_ROLE_LABELS.agent}</span>
                     {inv.expiresAt <= now ? <span className="ml-1 rounded bg-amber-100 px-2 text-sm">期限切れ</span> : null}
                   </p>
                   <p className="break-all text-sm text-slate-700">

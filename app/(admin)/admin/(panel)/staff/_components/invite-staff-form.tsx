@@ -37,6 +37,7 @@ export function InviteStaffForm({ action }: { action: Action }) {
           <label htmlFor="new-role" className="block font-medium">権限</label>
           <select id="new-role" name="role" defaultValue={v?.role ?? "agent"} className={field}>
             <option value="agent">担当者(チケット対応)</option>
+            <option value="editor">編集者(チケット対応とヘルプ記事の編集)</option>
             <option value="admin">管理者(スタッフ・稼働状況・CSVも)</option>
           </select>
         </div>
