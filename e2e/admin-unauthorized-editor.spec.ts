@@ -30,7 +30,7 @@ test("an agent is refused every editor page; a deactivated editor with a live se
     await page.goto(url);
     await expect(page, url).toHaveURL(/\/admin\/forbidden/);
   }
-  const editor = await createStaffUser({ role: "editor" as "agent" });
+  const editor = await createStaffUser({ role: "editor" });
   await page.context().clearCookies();
   await login(page, editor, pages(guideId)[0]);
   await setActive(editor.id, false);
@@ -50,7 +50,7 @@ async function attempt(page: Page, context: BrowserContext, staff: TestStaff, pe
   await submit();
   await expect(page).toHaveURL(persona === "demoted" ? /\/admin\/forbidden/ : /\/admin\/login/);
   await setActive(staff.id, true);
-  await setRole(staff.id, "editor" as "agent");
+  await setRole(staff.id, "editor");
   await context.clearCookies();
 }
 
@@ -58,7 +58,7 @@ for (const persona of ["anonymous", "deactivated", "demoted"] as const) {
   test(`the editor's actions change nothing for a ${persona} user`, async ({ page, context }) => {
     test.setTimeout(150_000);
     const guideId = await createGuide();
-    const editor = await createStaffUser({ role: "editor" as "agent" });
+    const editor = await createStaffUser({ role: "editor" });
     const before = await state(guideId);
 
     await attempt(page, context, editor, persona, `/admin/content/guides/${guideId}/steps/step0`, async () => {

@@ -11,7 +11,7 @@ import { createGuide } from "./support/content-guide";
 import { sql } from "./support/db";
 
 async function editor(page: Page, path: string) {
-  const staff = await createStaffUser({ role: "editor" as "agent" });
+  const staff = await createStaffUser({ role: "editor" });
   await login(page, staff, path);
   return staff;
 }

@@ -6,7 +6,7 @@ import { sql } from "./db";
 
 export type TestStaff = { id: string; email: string; password: string; name: string };
 
-export async function createStaffUser(options: { role?: "agent" | "admin"; name?: string } = {}): Promise<TestStaff> {
+export async function createStaffUser(options: { role?: "agent" | "editor" | "admin"; name?: string } = {}): Promise<TestStaff> {
   const email = `e2e-${randomUUID().slice(0, 8)}@example.edu`;
   const password = `pw-${randomUUID()}`;
   const name = options.name ?? `E2E ${options.role ?? "agent"} ${email.slice(4, 8)}`;
@@ -18,7 +18,7 @@ export async function createStaffUser(options: { role?: "agent" | "admin"; name?
 }
 
 export const setActive = (id: string, active: boolean) => sql(`UPDATE "StaffUser" SET "active" = $2 WHERE "id" = $1`, [id, active]);
-export const setRole = (id: string, role: "agent" | "admin") => sql(`UPDATE "StaffUser" SET "role" = $2 WHERE "id" = $1`, [id, role]);
+export const setRole = (id: string, role: "agent" | "editor" | "admin") => sql(`UPDATE "StaffUser" SET "role" = $2 WHERE "id" = $1`, [id, role]);
 
 /** The walk through the certificate branch of the JAIST-SSO guide, as the contact form records it. */
 export const CERTIFICATE_WALK = {

@@ -80,7 +80,7 @@ export function layoutGuideMap(guide: Guide, titles: Record<string, string>, cho
   });
   const edges: MapEdge[] = g.edges().map((e) => {
     const edge = g.edge(e);
-    const points = edge.points ?? [];
+    const points: { x: number; y: number }[] = edge.points ?? [];
     const path = points.map((p, i) => `${i ? "L" : "M"}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" ");
     const text = edgeLabels.get(e.name!)!;
     return { id: e.name!, from: e.v, to: e.w, path, label: text.label, fullLabel: text.full, labelX: edge.x ?? 0, labelY: edge.y ?? 0, labelWidth: edge.width ?? 0 };
