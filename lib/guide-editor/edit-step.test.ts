@@ -146,3 +146,17 @@ describe("the map layout", () => {
     expect(wrapText("abc", 4, 2)).toEqual(["abc"]);
   });
 });
+
+describe("what another editor changed", () => {
+  it("names the steps and the parts of them, and added or removed steps", async () => {
+    const { describeGuideChanges } = await import("@/lib/guide-editor/describe-changes");
+    const before = loadDocument("password");
+    const input = unchanged(before, "self-reset");
+    input.texts.en.body = "changed";
+    input.choices[0].answers = {};
+    input.choices.push({ id: "", to: NEW_STEP, newStep: { id: "extra", title: { ja: "追加", en: "Extra" } }, label: { ja: "追加", en: "Extra" }, answers: {} });
+    const after = applyStepEdit(before, "self-reset", input).doc;
+    expect(describeGuideChanges(before, after)).toEqual(["ステップ「extra」が追加されました。", "ステップ「self-reset」: 選択肢(行き先・回答)、日本語の選択肢のラベル、英語の本文、英語の選択肢のラベル"]);
+    expect(describeGuideChanges(before, before)).toEqual([]);
+  });
+});

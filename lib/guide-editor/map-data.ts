@@ -3,7 +3,7 @@
 import { shortestWalks } from "@/lib/guide-graph";
 import type { GuideDocument } from "@/lib/guide-editor/document";
 import { layoutGuideMap } from "@/lib/guide-editor/map-layout";
-import { documentProblems } from "@/lib/guide-editor/problems";
+import { documentProblems, type GuideProblem } from "@/lib/guide-editor/problems";
 import { parseStepSource } from "@/lib/guide-editor/step-source";
 import matter from "gray-matter";
 
@@ -26,9 +26,10 @@ export function guideTitle(doc: GuideDocument): string {
   return typeof title === "string" && title ? title : doc.declaration.catalog.title.ja;
 }
 
-export function guideMapData(doc: GuideDocument) {
+/** `problems`: what keeps the document from being published (default: the editor's own checks). */
+export function guideMapData(doc: GuideDocument, problems: GuideProblem[] = documentProblems(doc)) {
   const guide = doc.declaration;
-  const problems = documentProblems(doc);
+  problems = [...problems];
   const problemSteps = new Set(problems.flatMap((p) => (p.stepId ? [p.stepId] : [])));
   const { titles, choiceLabels } = stepTexts(doc, "ja");
   const layout = layoutGuideMap(guide, titles, choiceLabels, problemSteps);

@@ -10,6 +10,7 @@ import type { ContentProblem } from "@/lib/content/validate";
 import { ContentConflictError, ContentError } from "@/lib/content-store/errors";
 import { publish } from "@/lib/content-store/publish";
 import { saveDraft } from "@/lib/content-store/save-draft";
+import { publishProblems } from "@/lib/content-store/site";
 import { getGuideForEditor, getGuideVersionDocument, listGuideVersionsSince } from "@/lib/data/guide-editor";
 import { describeGuideChanges } from "@/lib/guide-editor/describe-changes";
 import type { EditProblem } from "@/lib/guide-editor/edit-step";
@@ -86,7 +87,7 @@ export async function publishGuideDraft(user: StaffSessionUser, guideId: string,
   if (guide.head.number !== number) {
     return (await conflict(guide.itemId, number, guide.head.number)) as PublishResult;
   }
-  const problems = documentProblems(guide.head.document);
+  const problems = await guidePublishProblems(guideId, guide.head.document);
   if (problems.length) return { ok: false, reason: "invalid", problems };
   try {
     await publish({ kind: "guide", key: guideId, number, actorId: user.id });
@@ -96,4 +97,14 @@ export async function publishGuideDraft(user: StaffSessionUser, guideId: string,
     if (error instanceof ContentError) return { ok: false, reason: "not-found", problems: [] };
     throw error;
   }
+}
+
+/**
+ * Everything that keeps this document from being published now: the editor's own checks, then the
+ * store's check against the live site (articles, links and topics the texts name, prefixes).
+ */
+export async function guidePublishProblems(guideId: string, doc: GuideDocument): Promise<GuideProblem[]> {
+  const own = documentProblems(doc);
+  if (own.length) return own;
+  return (await publishProblems("guide", guideId, doc)).map(fromStoreProblem);
 }

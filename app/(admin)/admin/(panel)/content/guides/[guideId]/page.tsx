@@ -7,6 +7,7 @@ import { Time } from "@/components/admin/format";
 import { requireEditor } from "@/lib/auth/guards";
 import { getGuideForEditor } from "@/lib/data/guide-editor";
 import { guideMapData } from "@/lib/guide-editor/map-data";
+import { guidePublishProblems } from "@/lib/guide-editor/save";
 import { GuideMap } from "./_components/guide-map";
 import { editorHref } from "./hrefs";
 
@@ -21,7 +22,7 @@ export default async function GuideEditorPage({ params, searchParams }: { params
   const guide = await getGuideForEditor(guideId);
   if (!guide) notFound();
   const { head, live } = guide;
-  const { layout, problems, steps, title } = guideMapData(head.document);
+  const { layout, problems, steps, title } = guideMapData(head.document, await guidePublishProblems(guideId, head.document));
   const draft = !live || live.number !== head.number;
   return (
     <div className="min-w-0 space-y-5">

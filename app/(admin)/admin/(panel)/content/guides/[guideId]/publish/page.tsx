@@ -8,7 +8,7 @@ import { requireEditor } from "@/lib/auth/guards";
 import { countStoredImpact } from "@/lib/data/guide-impact";
 import { getGuideForEditor } from "@/lib/data/guide-editor";
 import { graphImpact } from "@/lib/guide-editor/impact";
-import { documentProblems } from "@/lib/guide-editor/problems";
+import { guidePublishProblems } from "@/lib/guide-editor/save";
 import { guideHref } from "@/lib/help-urls";
 import { editorHref } from "../hrefs";
 import { publishGuideAction } from "./actions";
@@ -24,7 +24,7 @@ export default async function PublishGuidePage({ params }: { params: Promise<{ g
   const guide = await getGuideForEditor(guideId);
   if (!guide) notFound();
   const { head, live } = guide;
-  const problems = documentProblems(head.document);
+  const problems = await guidePublishProblems(guideId, head.document);
   const impact = live ? graphImpact(live.document.declaration, head.document.declaration) : null;
   const stored = impact ? await countStoredImpact(guideId, impact.removedSteps) : null;
   const upToDate = live?.number === head.number;
