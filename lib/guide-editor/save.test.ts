@@ -40,7 +40,7 @@ describe("saving a step", () => {
     expect(saved).toMatchObject({ ok: true, number: 2 });
     const head = (await getItem("guide", key))!.head!;
     const en = parseStepSource((head.data as GuideDocument).texts.en["self-reset"]);
-    expect(en.ok && en.fields.body).toBe("\nA's body");
+    expect(en.ok && en.fields.body).toBe("A's body");
     expect(head.note).toBe("A の変更");
 
     // B opened version 1 too.
