@@ -5,6 +5,11 @@ export async function register() {
   const { log } = await import("@/lib/log");
   // Throws with one line per problem; the instance then refuses to start.
   env();
+  // The help content (issue 12): the live versions from the database before the first request (the
+  // first start imports content/), then kept fresh by LISTEN; content/ or the last saved snapshot
+  // while the database is down (docs/decisions/0025).
+  const { startContentSync, stopContentSync } = await import("@/lib/content-live/sync");
+  await startContentSync();
   // Every instance runs the outbox sender; row locking keeps them from sending a mail twice.
   const { startMailer, stopMailer } = await import("@/lib/mail/sender");
   startMailer();
@@ -17,6 +22,7 @@ export async function register() {
   const { closeDb } = await import("@/lib/db");
   onShutdown(async () => {
     await stopInbound();
+    await stopContentSync();
     await stopMailer();
     await closeDb();
   });

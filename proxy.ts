@@ -1,11 +1,14 @@
 // Request ids for the logs, and a locale prefix for paths that have none. Never an access check:
 // every admin page, action and route checks the session itself (lib/auth/guards.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { decidePublicPath, isDraftModeCookie } from "@/lib/content/public-path";
 import { isLocale, localeFromAcceptLanguage } from "@/lib/i18n";
 import { REQUEST_ID_HEADER } from "@/lib/log-header";
 import { isCrossOrigin, isOverBodyLimit, refusalPage } from "@/lib/request-guard";
 
 const UNPREFIXED = /^\/(admin|api|_next)(\/|$)/;
+/** Next's draft-mode cookie (next/headers draftMode): set by /api/admin/content/preview for editors. */
+const DRAFT_MODE_COOKIE = "__prerender_bypass";
 
 export function proxy(request: NextRequest) {
   const requestId = request.headers.get(REQUEST_ID_HEADER) ?? crypto.randomUUID();
@@ -31,6 +34,24 @@ export function proxy(request: NextRequest) {
     url.pathname = `/${locale}${pathname === "/" ? "" : pathname}`;
     url.search = search;
     return NextResponse.redirect(url, 307);
+  }
+
+  // Help pages render on demand for what the product publishes (issue 12): an unknown walk or slug
+  // is a 404 here, before rendering, and an old walk of a removed step goes to its nearest step.
+  // A draft preview (Next's draft-mode cookie) renders from the drafts, so it is let through.
+  if ((request.method === "GET" || request.method === "HEAD") && !isDraftModeCookie(request.cookies.get(DRAFT_MODE_COOKIE)?.value)) {
+    const decision = decidePublicPath(pathname);
+    if (decision.action === "redirect") {
+      const url = request.nextUrl.clone();
+      url.pathname = decision.pathname;
+      return NextResponse.redirect(url, 308);
+    }
+    if (decision.action === "not-found") {
+      const url = request.nextUrl.clone();
+      // A path no page pre-renders or allows ([...rest], dynamicParams = false): Next's 404, nothing cached.
+      url.pathname = `/${first}/not-found`;
+      return NextResponse.rewrite(url, { status: 404, headers: { [REQUEST_ID_HEADER]: requestId } });
+    }
   }
 
   const headers = new Headers(request.headers);

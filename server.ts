@@ -35,6 +35,10 @@ async function main() {
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
   const env = parseEnv(process.env);
 
+  // Where this instance reaches itself: a publish on any instance makes each one mark its own
+  // pre-rendered help pages stale through a local route (lib/content-live/sync.ts).
+  const selfHost = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname.includes(":") ? `[${hostname}]` : hostname;
+  process.env.TEBIKI_SELF_ORIGIN = `${env.TLS_CERT_FILE && env.TLS_KEY_FILE ? "https" : "http"}://${selfHost}:${port}`;
   const tls = env.TLS_CERT_FILE && env.TLS_KEY_FILE ? { cert: readFileSync(env.TLS_CERT_FILE), key: readFileSync(env.TLS_KEY_FILE) } : undefined;
   const server = tls ? https.createServer(tls) : http.createServer();
   const connections = drainer(server, { secure: Boolean(tls) });

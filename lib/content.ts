@@ -15,7 +15,7 @@ import { z } from "zod";
 import { stepOf } from "@/lib/guide-graph";
 import type { GuideDeclaration } from "@/lib/guides/declaration";
 import { readContentDir } from "@/lib/content/documents";
-import { createSnapshot, type ContentSnapshot } from "@/lib/content/snapshot";
+import { createSnapshot, loadedLiveSnapshot, storeLiveSnapshot, type ContentSnapshot } from "@/lib/content/snapshot";
 import type { Locale } from "@/lib/i18n";
 
 export type { ContentSnapshot };
@@ -157,15 +157,9 @@ function compileCached(source: string, file: string): Promise<CompiledMdx> {
 // ---------------------------------------------------------------------------------------------
 // The live snapshot
 
-// On globalThis: Next's bundles (instrumentation, each route) load their own copies of this module,
-// and they must all read the one snapshot the loader replaces.
-const LIVE = Symbol.for("tebiki.content.live");
 const FOLDER = Symbol.for("tebiki.content.folder");
-const holder = globalThis as unknown as {
-  [LIVE]?: ContentSnapshot;
-  // Keyed by the folder: a test process may point TEBIKI_CONTENT_DIR elsewhere for one file.
-  [FOLDER]?: { dir: string; snapshot: ContentSnapshot };
-};
+// Keyed by the folder: a test process may point TEBIKI_CONTENT_DIR elsewhere for one file.
+const holder = globalThis as unknown as { [FOLDER]?: { dir: string; snapshot: ContentSnapshot } };
 
 /** The snapshot of the content/ folder (or TEBIKI_CONTENT_DIR), read once. */
 export function folderSnapshot(): ContentSnapshot {
@@ -177,12 +171,12 @@ export function folderSnapshot(): ContentSnapshot {
 
 /** The snapshot pages read: the live versions once loaded, until then content/. */
 export function liveSnapshot(): ContentSnapshot {
-  return holder[LIVE] ?? folderSnapshot();
+  return loadedLiveSnapshot() ?? folderSnapshot();
 }
 
 /** Replaces the live snapshot at once: a request reads the old one or the new one, never a mix. */
 export function setLiveSnapshot(snapshot: ContentSnapshot): void {
-  holder[LIVE] = snapshot;
+  storeLiveSnapshot(snapshot);
 }
 
 const snap = (snapshot?: ContentSnapshot) => snapshot ?? liveSnapshot();

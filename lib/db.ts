@@ -48,6 +48,6 @@ export const LISTEN_APPLICATION_NAME = "tebiki-live";
  * A connection of its own, outside the pool, for LISTEN (lib/live/hub.ts): a pooled one would be
  * handed to queries and lose its subscriptions when the pool recycles it.
  */
-export function createListenConnection(): pg.Client {
-  return new pg.Client({ connectionString: env().DATABASE_URL, connectionTimeoutMillis: 3000, keepAlive: true, application_name: LISTEN_APPLICATION_NAME });
+export function createListenConnection(applicationName: string = LISTEN_APPLICATION_NAME): pg.Client {
+  return new pg.Client({ connectionString: env().DATABASE_URL, connectionTimeoutMillis: 3000, keepAlive: true, application_name: applicationName });
 }

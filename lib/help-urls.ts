@@ -30,3 +30,11 @@ export function genericContactHref(locale: Locale, description?: string): string
   if (text) params.set("description", text);
   return `/${locale}/contact?${params.toString()}`;
 }
+
+/** Leaves the draft preview and goes back to the live page (app/api/admin/content/preview/exit). */
+export const DRAFT_PREVIEW_EXIT = "/api/admin/content/preview/exit";
+
+/** Opens a public help page as a draft preview, for editors (app/api/admin/content/preview). */
+export function previewHref(path: string): string {
+  return `/api/admin/content/preview?to=${encodeURIComponent(path)}`;
+}

@@ -5,6 +5,8 @@
 // words with a crude suffix strip (revoke finds revoked, certificate finds certificates).
 
 import {
+  liveSnapshot,
+  type ContentSnapshot,
   listGuideIds,
   getArticle,
   getGuide,
@@ -217,15 +219,16 @@ export function searchDocs(docs: SearchDoc[], query: string, limit = 20): Search
 }
 
 // ---------------------------------------------------------------------------------------------
-// The help center's documents, built once per process and language from lib/content.
+// The help center's documents, built once per content snapshot and language from lib/content: a
+// publish replaces the live snapshot (issue 12), and the next search builds the index anew.
 
-const documents = new Map<Locale, Promise<SearchDoc[]>>();
+const documents = new WeakMap<ContentSnapshot, Map<Locale, Promise<SearchDoc[]>>>();
 
-async function buildDocuments(locale: Locale): Promise<SearchDoc[]> {
+async function buildDocuments(locale: Locale, snapshot: ContentSnapshot): Promise<SearchDoc[]> {
   const docs: SearchDoc[] = [];
-  for (const guideId of listGuideIds()) {
-    const guide = getGuide(guideId)!;
-    const intro = (await getGuideIntro(guideId, locale))!;
+  for (const guideId of listGuideIds(snapshot)) {
+    const guide = getGuide(guideId, snapshot)!;
+    const intro = (await getGuideIntro(guideId, locale, snapshot))!;
     const title = intro.frontmatter.title;
     docs.push({
       kind: "guide",
@@ -235,7 +238,7 @@ async function buildDocuments(locale: Locale): Promise<SearchDoc[]> {
       blocks: [...guide.catalog.symptoms.map((s) => s[locale]), ...intro.intro.blocks, ...(intro.reference?.blocks ?? [])],
     });
     for (const [stepId, walk] of shortestWalks(guide)) {
-      const { frontmatter, doc } = (await getStepContent(guideId, locale, stepId))!;
+      const { frontmatter, doc } = (await getStepContent(guideId, locale, stepId, snapshot))!;
       docs.push({
         kind: "step",
         href: guideHref(locale, guideId, walk),
@@ -246,19 +249,21 @@ async function buildDocuments(locale: Locale): Promise<SearchDoc[]> {
       });
     }
   }
-  for (const slug of listArticleSlugs()) {
-    const article = await getArticle(slug, locale);
+  for (const slug of listArticleSlugs(snapshot)) {
+    const article = await getArticle(slug, locale, snapshot);
     if (article) docs.push({ kind: "article", href: articleHref(locale, slug), title: article.frontmatter.title, blocks: article.doc.blocks });
   }
   return docs;
 }
 
-export function helpDocuments(locale: Locale): Promise<SearchDoc[]> {
-  let promise = documents.get(locale);
+export function helpDocuments(locale: Locale, snapshot: ContentSnapshot = liveSnapshot()): Promise<SearchDoc[]> {
+  let forSnapshot = documents.get(snapshot);
+  if (!forSnapshot) documents.set(snapshot, (forSnapshot = new Map()));
+  let promise = forSnapshot.get(locale);
   if (!promise) {
-    promise = buildDocuments(locale);
-    promise.catch(() => documents.delete(locale));
-    documents.set(locale, promise);
+    promise = buildDocuments(locale, snapshot);
+    promise.catch(() => forSnapshot.delete(locale));
+    forSnapshot.set(locale, promise);
   }
   return promise;
 }

@@ -3,6 +3,10 @@
 import bcrypt from "bcryptjs";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { readContentDir } from "@/lib/content/documents";
+import { importContent } from "@/lib/content-store/import-content";
+import { hasContentItems } from "@/lib/data/content";
+import { CONTENT_DIR } from "@/lib/content";
 import { insertTicket } from "@/lib/tickets/create-ticket";
 import { buildTicketInput, rng } from "@/lib/testing/factories";
 
@@ -23,6 +27,13 @@ async function main() {
         create: { email: staff.email, name: staff.name, role, passwordHash: await bcrypt.hash(staff.password, 10) },
       });
     }
+  }
+
+  // The help content: content/ into the database once (docs/decisions/0025); later changes to the
+  // files come in with `npm run content:import`, which never overwrites an edit made in the product.
+  if (!(await hasContentItems())) {
+    const report = await importContent(readContentDir(CONTENT_DIR));
+    console.log(`[tebiki] seed: help content imported (${report.added.length} items)`);
   }
 
   const existing = await prisma.ticket.findMany({

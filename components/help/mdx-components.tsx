@@ -3,7 +3,7 @@
 import type { MDXComponents } from "mdx/types";
 import Link from "next/link";
 import type { ComponentProps, ReactNode } from "react";
-import { getExternalLink } from "@/lib/content";
+import { getExternalLink, type ContentSnapshot } from "@/lib/content";
 import { articleHref, contactHref } from "@/lib/help-urls";
 import type { Locale } from "@/lib/i18n";
 
@@ -11,7 +11,7 @@ const link = "text-brand-700 underline underline-offset-2 hover:text-brand-800";
 
 export function mdxComponents(
   locale: Locale,
-  options: { contact?: { guideId: string; walk: readonly string[] }; shiftHeadings?: boolean } = {},
+  options: { contact?: { guideId: string; walk: readonly string[] }; shiftHeadings?: boolean; snapshot?: ContentSnapshot } = {},
 ): MDXComponents {
   const shift = options.shiftHeadings;
   return {
@@ -21,7 +21,7 @@ export function mdxComponents(
       </Link>
     ),
     ExternalLink: ({ id, children }: { id: string; children?: ReactNode }) => {
-      const target = getExternalLink(id, locale);
+      const target = getExternalLink(id, locale, options.snapshot);
       const label = children ?? target?.label ?? id;
       // Staff fill in the addresses in content/links.json; until then the label is plain text.
       if (!target?.url) return <span>{label}</span>;

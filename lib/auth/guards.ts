@@ -89,3 +89,12 @@ export async function currentStaff(): Promise<StaffSessionUser | null> {
   const result = await access("staff");
   return result.ok ? result.user : null;
 }
+
+/**
+ * The signed-in editor (or admin) or null, without redirecting: a public page in draft mode renders the
+ * drafts only for them, and the live content for anyone else (issue 12).
+ */
+export async function currentEditor(): Promise<StaffSessionUser | null> {
+  const result = await access("editor");
+  return result.ok ? result.user : null;
+}

@@ -2,6 +2,7 @@
 // or a content/ folder) with the guide declarations checked once. lib/content.ts reads every page's
 // content from one, so the public site, the preview and the tests share the same reader.
 import { parseGuideDeclaration } from "@/lib/guides/registry";
+import type { Guide } from "@/lib/guide-graph";
 import type { GuideDeclaration } from "@/lib/guides/declaration";
 import type { ContentDocuments } from "@/lib/content/documents";
 
@@ -18,7 +19,26 @@ export type ContentSnapshot = {
   readonly source: string;
   /** Guides left out because their declaration is broken (only with `lenient`). */
   readonly problems: readonly string[];
+  /**
+   * Graphs of earlier published versions of each guide (the database's; none for content/): an old
+   * walk URL of a removed step is redirected to the nearest surviving step (lib/content/walk-redirect.ts).
+   */
+  readonly pastGraphs: ReadonlyMap<string, readonly Guide[]>;
 };
+
+// The live snapshot lives on globalThis: instrumentation, every route bundle and the proxy load
+// their own copies of the modules, and all must read the one snapshot the loader replaces.
+const LIVE = Symbol.for("tebiki.content.live");
+const holder = globalThis as unknown as { [LIVE]?: ContentSnapshot };
+
+/** The snapshot set by the loader, or undefined before the first load (then content/ is served). */
+export function loadedLiveSnapshot(): ContentSnapshot | undefined {
+  return holder[LIVE];
+}
+
+export function storeLiveSnapshot(snapshot: ContentSnapshot): void {
+  holder[LIVE] = snapshot;
+}
 
 function ordered<T extends { position: number }>(record: Record<string, T>): [string, T][] {
   return Object.entries(record).sort(([a, x], [b, y]) => x.position - y.position || (a < b ? -1 : a > b ? 1 : 0));
@@ -29,7 +49,10 @@ function ordered<T extends { position: number }>(record: Record<string, T>): [st
  * `lenient`, where it is left out and named in `problems`: a draft preview must not take the page
  * down because one guide's draft is half-done.
  */
-export function createSnapshot(docs: ContentDocuments, options: { source: string; lenient?: boolean }): ContentSnapshot {
+export function createSnapshot(
+  docs: ContentDocuments,
+  options: { source: string; lenient?: boolean; pastGraphs?: ReadonlyMap<string, readonly Guide[]> },
+): ContentSnapshot {
   const guides = new Map<string, GuideDeclaration>();
   const problems: string[] = [];
   const prefixes = new Map<string, string>();
@@ -57,5 +80,6 @@ export function createSnapshot(docs: ContentDocuments, options: { source: string
     links: Object.fromEntries(ordered(docs.link).map(([id, l]) => [id, { label: l.label, url: l.url }])),
     source: options.source,
     problems,
+    pastGraphs: options.pastGraphs ?? new Map(),
   };
 }

@@ -110,14 +110,15 @@ export async function hasContentItems(): Promise<boolean> {
 }
 
 /**
- * Every walk-bearing guide declaration ever published, newest first: an old walk URL of a removed step
- * is redirected to its nearest surviving step when an earlier published version knew it.
+ * The declarations of the guides' earlier published versions (the live one excluded), by guide: an
+ * old walk URL of a removed step is redirected when an earlier published version knew it.
  */
-export async function listPublishedGuideDeclarations(guideId: string): Promise<unknown[]> {
-  const rows = await db().contentVersion.findMany({
-    where: { item: { kind: "guide", key: guideId }, publishedAt: { not: null } },
-    orderBy: { number: "desc" },
-    select: { data: true },
-  });
-  return rows.map((r) => (r.data as { declaration?: unknown } | null)?.declaration);
+export async function loadPastGuideDeclarations(client: Prisma.TransactionClient = db()): Promise<Map<string, unknown[]>> {
+  const rows = await client.$queryRaw<{ key: string; declaration: unknown }[]>`
+    SELECT DISTINCT ON (i."key", (v."data"->'declaration')::text) i."key", v."data"->'declaration' AS "declaration"
+    FROM "ContentItem" i JOIN "ContentVersion" v ON v."itemId" = i."id"
+    WHERE i."kind" = 'guide' AND v."publishedAt" IS NOT NULL AND v."id" IS DISTINCT FROM i."liveVersionId"`;
+  const byGuide = new Map<string, unknown[]>();
+  for (const row of rows) byGuide.set(row.key, [...(byGuide.get(row.key) ?? []), row.declaration]);
+  return byGuide;
 }

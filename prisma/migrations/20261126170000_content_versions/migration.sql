@@ -24,7 +24,8 @@ CREATE TABLE "ContentVersion" (
     "id" UUID NOT NULL DEFAULT gen_random_uuid(),
     "itemId" UUID NOT NULL,
     "number" INTEGER NOT NULL,
-    "data" JSONB NOT NULL,
+    -- json, not jsonb: it keeps the document's key order (an export writes guide.json as imported).
+    "data" JSON NOT NULL,
     "note" TEXT NOT NULL DEFAULT '',
     "authorId" UUID,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
