@@ -67,11 +67,12 @@ test("an editor changes a step in ja and en, adds a choice to a new step, publis
   await expect.poll(async () => (await page.request.get(`/ja${walk}`)).status(), { timeout: 30_000 }).toBe(200);
   await page.goto(`/ja${walk}`);
   await expect(page.getByRole("main")).toContainText(`編集した本文 ${tag}`);
-  await page.getByRole("link", { name: `メールが届かない ${tag}` }).click();
+  // A leaf's ways on are the "not solved" buttons of its feedback form (docs/decisions/0013).
+  await page.getByRole("button", { name: `メールが届かない ${tag}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`メールを確かめる ${tag}`);
   await page.goto(`/en${walk}`);
   await expect(page.getByRole("main")).toContainText(`Edited body ${tag}`);
-  await expect(page.getByRole("link", { name: `No mail came ${tag}` })).toBeVisible();
+  await expect(page.getByRole("button", { name: `No mail came ${tag}` })).toBeVisible();
 });
 
 test("a broken graph and an MDX expression are refused with messages naming the step, keeping what was typed", async ({ page }) => {

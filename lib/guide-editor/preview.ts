@@ -18,5 +18,6 @@ export async function draftGuideSnapshot(guideId: string, doc: GuideDocument): P
 /** The step's public URL in the draft graph (its shortest walk), or null when no walk reaches it. */
 export function draftStepHref(doc: GuideDocument, locale: Locale, stepId: string): string | null {
   const walk = shortestWalks(doc.declaration).get(stepId);
-  return walk ? `${guideHref(locale, doc.declaration.id, walk)}?preview=draft` : null;
+  // Part content's preview route turns on draft mode and opens the public URL, which then renders drafts.
+  return walk ? `/api/admin/content/preview?to=${encodeURIComponent(guideHref(locale, doc.declaration.id, walk))}` : null;
 }
