@@ -181,3 +181,36 @@ test("the form fields: a label changes, and a field the declaration refuses is r
   await expect(page.getByLabel("「situation」のラベル(日本語)")).toHaveValue("いまの状況");
   await expect(page.locator('[data-field="browserName"]')).toBeVisible();
 });
+
+test("two editors on one step: the later save is refused with what the other changed, keeping what was typed", async ({ page, browser }) => {
+  test.setTimeout(150_000);
+  const guideId = await createGuide();
+  const stepUrl = `/admin/content/guides/${guideId}/steps/after-change`;
+  await editor(page, stepUrl);
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await editor(other, stepUrl);
+
+  await other.getByLabel("本文(英語・Markdown)").fill("The other editor's body");
+  await other.getByLabel("保存メモ(履歴に残ります)").fill("英語を直した");
+  await save(other);
+  await expect(other.getByRole("status")).toContainText("第2版");
+  await otherContext.close();
+
+  await page.getByLabel("本文(日本語・Markdown)").fill("わたしの本文");
+  await save(page);
+  const alert = page.getByRole("alert").filter({ hasText: "ほかの編集者が先に保存しました" });
+  await expect(alert).toContainText("英語を直した");
+  await expect(alert).toContainText("ステップ「after-change」: 英語の本文");
+  await expect(page.getByLabel("本文(日本語・Markdown)")).toHaveValue("わたしの本文");
+
+  // Saving again applies the typed text on top of the other editor's version, knowingly.
+  await save(page);
+  await expect(page.getByRole("status")).toContainText("第3版");
+  const { rows } = await sql<{ data: { texts: { ja: Record<string, string>; en: Record<string, string> } } }>(
+    `SELECT v."data" FROM "ContentItem" i JOIN "ContentVersion" v ON v."itemId" = i."id" AND v."number" = 3 WHERE i."kind" = 'guide' AND i."key" = $1`,
+    [guideId],
+  );
+  expect(rows[0].data.texts.ja["after-change"]).toContain("わたしの本文");
+  expect(rows[0].data.texts.en["after-change"]).toContain("The other editor's body");
+});

@@ -97,3 +97,34 @@ export function parseStepForm(form: FormData): ParsedStepForm {
     problems,
   };
 }
+
+type FormValues = ParsedStepForm["values"];
+type StoredValues = Pick<FormValues, "texts" | "leaf"> & { choices: StepFormChoice[] };
+
+const sameChoices = (a: StepFormChoice[], b: StepFormChoice[]) => {
+  const key = (c: StepFormChoice) => JSON.stringify([c.id, c.to, c.label.ja, c.label.en, Object.entries(c.answers).sort(), Boolean(c.remove), c.newStep ?? null]);
+  return a.length === b.length && a.every((c, i) => key(c) === key(b[i]));
+};
+// Line ends and blank lines around a body are how browsers and files differ, not what was typed.
+const plain = (t: string) => t.replace(/\r\n?/g, "\n").replace(/^\n+|\s+$/g, "");
+const sameText = (a: string, b: string) => plain(a) === plain(b);
+
+/**
+ * A refused form moved onto the newest version: what the editor left as it was on the base takes the
+ * newest version's value, what they changed stays theirs. Saving it again then applies only their own
+ * changes, never silently reverting the other editor's.
+ */
+export function rebaseStepValues(mine: FormValues, base: StoredValues, head: StoredValues): FormValues {
+  const texts = structuredClone(mine.texts);
+  for (const locale of ["ja", "en"] as const) {
+    for (const field of ["title", "description", "question", "body"] as const) {
+      if (sameText(mine.texts[locale][field], base.texts[locale][field])) texts[locale][field] = head.texts[locale][field];
+    }
+  }
+  return {
+    ...mine,
+    texts,
+    leaf: mine.leaf === base.leaf ? head.leaf : mine.leaf,
+    choices: sameChoices(mine.choices, base.choices) ? head.choices : mine.choices,
+  };
+}

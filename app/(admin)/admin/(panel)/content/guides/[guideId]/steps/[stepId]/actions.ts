@@ -1,10 +1,10 @@
 "use server";
 import { refresh } from "next/cache";
 import { requireEditor } from "@/lib/auth/guards";
-import { getGuideForEditor } from "@/lib/data/guide-editor";
-import { applyStepEdit, NEW_STEP } from "@/lib/guide-editor/edit-step";
+import { getGuideForEditor, getGuideVersionDocument } from "@/lib/data/guide-editor";
+import { applyStepEdit, NEW_STEP, stepFormValues } from "@/lib/guide-editor/edit-step";
 import { saveGuideEdit } from "@/lib/guide-editor/save";
-import { parseStepForm } from "@/lib/guide-editor/step-form";
+import { parseStepForm, rebaseStepValues } from "@/lib/guide-editor/step-form";
 import type { StepFormState } from "./step-form-state";
 
 export async function saveStepAction(_prev: StepFormState, formData: FormData): Promise<StepFormState> {
@@ -37,11 +37,15 @@ export async function saveStepAction(_prev: StepFormState, formData: FormData): 
     return { ok: true, base: result.number, notice: `第${result.number}版として下書きを保存しました。公開するまでヘルプページは変わりません。${result.problems.length ? `公開の前に直す点が${result.problems.length}件あります(ガイドの地図のページに一覧があります)。` : ""}` };
   }
   if (result.reason === "conflict") {
+    const [baseDoc, headDoc] = await Promise.all([getGuideVersionDocument(guide.itemId, parsed.base), getGuideVersionDocument(guide.itemId, result.head)]);
+    const baseValues = baseDoc && stepFormValues(baseDoc, stepId);
+    const headValues = headDoc && stepFormValues(headDoc, stepId);
     return {
       error: `ほかの編集者が先に保存しました(第${result.head}版)。入力した内容は残っています。`,
       changes: result.changes,
       base: result.head,
-      values,
+      // Fields left as they were take the other editor's version; what was typed stays.
+      values: baseValues && headValues ? rebaseStepValues(values, baseValues, headValues) : values,
     };
   }
   return { problems: result.problems, values, base: parsed.base };
