@@ -13,7 +13,7 @@ import http from "node:http";
 import https from "node:https";
 import path from "node:path";
 import type pg from "pg";
-import { CONTENT_DIR, liveSnapshot, setLiveSnapshot } from "@/lib/content";
+import { CONTENT_DIR, folderSnapshot, liveSnapshot, setLiveSnapshot } from "@/lib/content";
 import { CONTENT_CHANNEL } from "@/lib/content/channel";
 import { emptyDocuments, readContentDir, type ContentDocuments } from "@/lib/content/documents";
 import { createSnapshot, type ContentSnapshot } from "@/lib/content/snapshot";
@@ -199,6 +199,8 @@ export async function startContentSync(): Promise<void> {
   if (process.env.TEBIKI_CONTENT_DIR) {
     // A test build from a copy of content/ (the fixture guide, issue 9) serves that folder as it is.
     log.info({ dir: CONTENT_DIR }, "content: TEBIKI_CONTENT_DIR is set; serving that folder, not the database");
+    // Set explicitly, so the proxy (which sees only a loaded snapshot) answers unknown paths too.
+    setLiveSnapshot(folderSnapshot());
     return;
   }
   try {
@@ -210,7 +212,7 @@ export async function startContentSync(): Promise<void> {
     log.info({ guides: snapshot.guides.size, articles: snapshot.articleSlugs.length }, "content: live versions loaded");
   } catch (error) {
     const fromFile = readSnapshotFile();
-    if (fromFile) setLiveSnapshot(fromFile);
+    setLiveSnapshot(fromFile ?? folderSnapshot());
     log.warn(
       { err: error instanceof Error ? error.message : String(error), source: fromFile ? "file" : liveSnapshot().source },
       "content: database unavailable at start; serving the last saved content",

@@ -52,6 +52,7 @@ function columnType(field: DmmfField): string {
   else if (native?.[0] === "Uuid") base = "uuid";
   else if (native?.[0] === "Timestamptz") base = `timestamp(${native[1][0] ?? 6}) with time zone`;
   else if (native?.[0] === "Date") base = "date";
+  else if (native?.[0] === "Json") base = "json";
   else if (native?.[0] === "VarChar") base = `character varying(${native[1][0]})`;
   else {
     const scalar: Record<string, string> = {
