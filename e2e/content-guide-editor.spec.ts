@@ -75,6 +75,24 @@ test("an editor changes a step in ja and en, adds a choice to a new step, publis
   await expect(page.getByRole("button", { name: `No mail came ${tag}` })).toBeVisible();
 });
 
+test("a step whose ja changed after its en is flagged as a stale translation until the en is edited too", async ({ page }) => {
+  test.setTimeout(120_000);
+  const guideId = await createGuide();
+  await editor(page, `/admin/content/guides/${guideId}/steps/self-reset`);
+  await expect(page.getByTestId("step-stale")).toHaveCount(0);
+  const tag = randomUUID().slice(0, 6);
+  await page.getByLabel("本文(日本語・Markdown)").fill(`日本語だけ直した本文 ${tag}`);
+  await save(page);
+  await expect(page.getByRole("status")).toContainText("第2版として下書きを保存しました");
+  await page.reload();
+  await expect(page.getByTestId("step-stale")).toHaveText("翻訳が古い: 日本語が第2版で変更された後、英語は直されていません。");
+  await page.getByLabel("本文(英語・Markdown)").fill(`English caught up ${tag}`);
+  await save(page);
+  await expect(page.getByRole("status")).toContainText("第3版として下書きを保存しました");
+  await page.reload();
+  await expect(page.getByTestId("step-stale")).toHaveCount(0);
+});
+
 test("a broken graph and an MDX expression are refused with messages naming the step, keeping what was typed", async ({ page }) => {
   test.setTimeout(120_000);
   const guideId = await createGuide();

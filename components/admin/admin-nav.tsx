@@ -8,6 +8,7 @@ const T = {
   nav: "管理メニュー",
   dashboard: "ダッシュボード",
   tickets: "チケット",
+  reports: "レポート",
   content: "コンテンツ",
   status: "稼働状況",
   staff: "スタッフ",
@@ -35,6 +36,7 @@ export function AdminHeader({ user, csrfToken, unreadCount = 0, heldMailCount = 
         <nav aria-label={T.nav} className="flex flex-1 flex-wrap items-center text-sm">
           <Link href="/admin" className={link}>{T.dashboard}</Link>
           <Link href="/admin/tickets" className={link}>{T.tickets}</Link>
+          <Link href="/admin/reports" className={link}>{T.reports}</Link>
           {user.role !== "agent" ? <Link href="/admin/content" className={link}>{T.content}</Link> : null}
           <Link href="/admin/notifications" className={link} data-unread={unreadCount}>
             {T.notifications}

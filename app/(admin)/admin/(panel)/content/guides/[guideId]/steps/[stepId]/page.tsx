@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireEditor } from "@/lib/auth/guards";
+import { listStaleTranslations } from "@/lib/data/content-library";
 import { getGuideForEditor } from "@/lib/data/guide-editor";
 import { stepFormValues } from "@/lib/guide-editor/edit-step";
 import { answerFieldsOf } from "@/lib/guide-editor/form-edit";
@@ -19,6 +20,8 @@ export const metadata: Metadata = { title: "ステップの編集" };
 
 type Params = { guideId: string; stepId: string };
 
+const LOCALE = { ja: "日本語", en: "英語" } as const;
+
 export default async function StepEditorPage({ params }: { params: Promise<Params> }) {
   const { guideId, stepId } = await params;
   await requireEditor(editorHref(guideId, `steps/${stepId}`));
@@ -29,7 +32,8 @@ export default async function StepEditorPage({ params }: { params: Promise<Param
   const { titles } = stepTexts(doc, "ja");
   const steps = Object.keys(doc.declaration.steps).map((id) => ({ id, title: titles[id] || id }));
   const problems = documentProblems(doc).filter((p) => p.stepId === stepId);
-  const snapshot = await draftGuideSnapshot(guideId, doc);
+  const [snapshot, staleItems] = await Promise.all([draftGuideSnapshot(guideId, doc), listStaleTranslations({ kind: "guide", key: guideId })]);
+  const stale = staleItems.flatMap((item) => item.stale).find((s) => s.name === stepId);
   const previewHref = { ja: draftStepHref(doc, "ja", stepId), en: draftStepHref(doc, "en", stepId) };
   return (
     <div className="min-w-0 space-y-4">
@@ -41,6 +45,11 @@ export default async function StepEditorPage({ params }: { params: Promise<Param
         ステップ「{titles[stepId] || stepId}」の編集 <span className="text-base font-normal text-slate-700">({stepId})</span>
       </h1>
       <p className="text-sm">第{guide.head.number}版をもとに編集します。保存すると新しい下書きの版になり、公開するまでヘルプページは変わりません。</p>
+      {stale ? (
+        <p className="rounded border border-amber-400 bg-amber-50 p-3" data-testid="step-stale">
+          <strong>翻訳が古い:</strong> {LOCALE[stale.newer]}が第{stale.changedIn}版で変更された後、{LOCALE[stale.stale]}は直されていません。
+        </p>
+      ) : null}
       {problems.length ? (
         <div className="rounded border border-amber-400 bg-amber-50 p-3" data-testid="step-problems">
           <p className="font-semibold">このステップの問題(公開前に直してください)</p>
