@@ -5,7 +5,7 @@ import { decidePublicPath, isDraftModeCookie } from "@/lib/content/public-path";
 import { isLocale, localeFromAcceptLanguage } from "@/lib/i18n";
 import { REQUEST_ID_HEADER } from "@/lib/log-header";
 import { isCrossOrigin, isOverBodyLimit, refusalPage } from "@/lib/request-guard";
-import { helpSessionIdFrom, helpSessionSetCookie, newHelpSessionId } from "@/lib/help-session-cookie";
+import { HELP_SESSION_COOKIE, helpSessionIdFrom, helpSessionSetCookie, newHelpSessionId } from "@/lib/help-session-cookie";
 import { isHttpsRequest } from "@/lib/request-https";
 
 const UNPREFIXED = /^\/(admin|api|_next)(\/|$)/;
@@ -69,8 +69,9 @@ export function proxy(request: NextRequest) {
     const id = newHelpSessionId();
     const secure = isHttpsRequest(request.headers) || (process.env.APP_URL ?? "").startsWith("https:");
     setCookie = helpSessionSetCookie(id, secure);
-    const jar = request.headers.get("cookie");
-    headers.set("cookie", `${jar ? `${jar}; ` : ""}${setCookie.split(";")[0]}`);
+    // A malformed cookie of the same name is replaced, so the page reads the new one.
+    const others = (request.headers.get("cookie") ?? "").split(";").map((c) => c.trim()).filter((c) => c && !c.startsWith(`${HELP_SESSION_COOKIE}=`));
+    headers.set("cookie", [...others, setCookie.split(";")[0]].join("; "));
   }
   const response = NextResponse.next({ request: { headers } });
   response.headers.set(REQUEST_ID_HEADER, requestId);

@@ -9,8 +9,7 @@ import { requireStaff } from "@/lib/auth/guards";
 import { getGuideDeclaration } from "@/lib/content";
 import { answerFields, optionLabel } from "@/lib/guides/answers";
 import { incidentHints, INCIDENT_WINDOW_MINUTES, medianResponseTimes, newTicketsPerDay, openTicketBreakdown } from "@/lib/data/dashboard";
-import { deflectionSummary } from "@/lib/data/deflection";
-import { reportWindow } from "@/lib/insight/window";
+import { recentDeflectionSummary } from "@/lib/data/deflection";
 import { listServiceStatuses } from "@/lib/data/service-status";
 import { TICKET_STATUS } from "@/lib/ticket-fields";
 import { DeflectionBlock } from "./_components/deflection-block";
@@ -31,7 +30,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
     medianResponseTimes(DAYS),
     incidentHints(),
     listServiceStatuses(),
-    deflectionSummary(reportWindow(DAYS)),
+    recentDeflectionSummary(DAYS),
   ]);
   const guideTitle = (id: string | null) => (id ? (getGuideDeclaration(id)?.catalog.title.ja ?? id) : "ガイドなし(汎用フォーム)");
 

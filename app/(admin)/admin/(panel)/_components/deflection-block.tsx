@@ -21,6 +21,7 @@ export function DeflectionBlock({ summary, days }: { summary: DeflectionSummary;
         <Link href="/admin/reports/search" className={link}>検索の分析</Link>
         <Link href="/admin/reports/feedback" className={link}>「解決しない」の声</Link>
       </p>
+      <p className="text-xs text-slate-700">この欄は10分ごとに集計し直します。最新の数はレポートで見られます。</p>
     </section>
   );
 }
