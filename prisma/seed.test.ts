@@ -43,6 +43,7 @@ describe("npm run db:seed", () => {
       expect(staff.rows).toEqual([
         { email: "admin@example.edu", role: "admin" },
         { email: "agent@example.edu", role: "agent" },
+        { email: "editor@example.edu", role: "editor" },
       ]);
     } finally {
       await client.end();

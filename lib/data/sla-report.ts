@@ -48,7 +48,7 @@ export async function getSlaReport(now: Date, weeks = 12): Promise<SlaReport> {
              CASE WHEN "status" IN ('resolved', 'closed') THEN "slaPausedAt" END AS res_done,
              COALESCE("slaPausedAt", ${now}) AS clock
       FROM "Ticket"
-      WHERE "createdAt" >= ${since}
+      WHERE "createdAt" >= ${since} AND "createdAt" <= ${now}
         AND "mergedIntoId" IS NULL
     )
     SELECT week, guide, priority,

@@ -32,7 +32,10 @@ async function ticketWith(sla: Sla, status: "new" | "open" | "waiting" | "resolv
   const {
     ticket: { id },
   } = await createTicket();
-  await db().ticket.update({ where: { id }, data: { status, ...sla } });
+  // Only the SLA state written here: the due times the ticket got at creation from the real policy and
+  // clock are cleared, so each case is exactly what it says.
+  const none = { firstResponseDueAt: null, resolutionDueAt: null, slaPausedAt: null, firstRespondedAt: null };
+  await db().ticket.update({ where: { id }, data: { status, ...none, ...sla } });
   return id;
 }
 
