@@ -11,6 +11,7 @@ import { enqueueMail } from "@/lib/data/outbox";
 import { db } from "@/lib/db";
 import { addJob, jobQueueRunning, startJobQueue, stopJobQueue } from "@/lib/jobs/queue";
 import { JOB_SCHEMA } from "@/lib/jobs/schema";
+import { deliverRound } from "@/lib/mail/sender";
 import { createTicket } from "@/lib/testing/factories";
 
 const pools: pg.Pool[] = [];
@@ -143,8 +144,38 @@ describe("the job queue", () => {
     }, { timeout: 15_000 });
     await expect(Promise.all([bulk, reply])).resolves.toBeDefined();
 
-    // And the two mails are one pending delivery job (no worker here runs that task).
-    const jobs = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = 'mail:deliver'`;
-    expect(jobs[0].n).toBe(1);
+  });
+
+  it("adds one delivery job per transaction that queued mail, and a round completes the ones its claim covers", async () => {
+    const mail = () => ({ kind: "test", to: `burst-${randomUUID().slice(0, 8)}@example.com`, subject: "s", text: "t" });
+    // now() as text: a JS Date would drop its microseconds.
+    const jobsAt = async (at: string) =>
+      (await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'mail:deliver' AND created_at = ${at}::timestamptz`)[0].n;
+    // Three mails in one transaction: one job, stamped with the transaction's start (now()).
+    const at = await db().$transaction(async (tx) => {
+      for (let i = 0; i < 3; i++) await enqueueMail(tx, mail());
+      return (await tx.$queryRaw<{ now: string }[]>`SELECT now()::text AS now`)[0].now;
+    });
+    expect(await jobsAt(at)).toBe(1);
+    // A rolled-back one: none.
+    const rolledBackAt = await db()
+      .$transaction(async (tx) => {
+        await enqueueMail(tx, mail());
+        throw Object.assign(new Error("rollback"), { at: (await tx.$queryRaw<{ now: string }[]>`SELECT now()::text AS now`)[0].now });
+      })
+      .catch((error: { at: string }) => error.at);
+    expect(await jobsAt(rolledBackAt)).toBe(0);
+
+    // A burst in separate transactions: a job each; the next round completes all that were waiting.
+    for (let i = 0; i < 3; i++) await db().$transaction((tx) => enqueueMail(tx, mail()));
+    const before = new Date();
+    expect(
+      (await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'mail:deliver' AND created_at < ${before}`)[0].n,
+    ).toBeGreaterThanOrEqual(4);
+    await deliverRound();
+    expect(
+      (await db().$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'mail:deliver' AND created_at < ${before} AND locked_at IS NULL AND run_at <= now()`)[0].n,
+    ).toBe(0);
   });
 });

@@ -99,15 +99,17 @@ async function launch(queue: Queue, taskList: TaskList, options: StartOptions, a
     }
     queue.runner = runner;
     log.info({ concurrency }, "job queue worker started");
-    // Work a stopped instance may have left (a mail that was due while no worker ran) without waiting
-    // for the minute.
-    for (const task of options.atStart) await runner.addJob(task, {}, { jobKey: task, maxAttempts: 3 });
     // The pool gives up after errors it cannot recover from (the database away for longer than its
     // retries): start a new one rather than leave the instance without a worker.
     runner.promise.then(
       () => relaunch(queue, taskList, options, 0, "worker stopped"),
       (error: unknown) => relaunch(queue, taskList, options, 0, error instanceof Error ? error.message : String(error)),
     );
+    // Work a stopped instance may have left (a mail that was due while no worker ran) without waiting
+    // for the minute; if this fails, the minute's cron does it.
+    for (const task of options.atStart) {
+      await runner.addJob(task, {}, { jobKey: task, maxAttempts: 3 }).catch((error: unknown) => log.warn({ task, err: String(error) }, "could not add a job at start"));
+    }
   } catch (error) {
     // Typically the database is not reachable at start; the instance still serves what it can.
     relaunch(queue, taskList, options, attempt + 1, error instanceof Error ? error.message : String(error));

@@ -179,11 +179,12 @@ export async function deliverPending(options: DeliverOptions = {}) {
 
 /**
  * One delivery round, run by the job queue's "mail:deliver" job (lib/jobs/tasks.ts): added at the
- * commit of every mail (the OutboxMail insert trigger), by cron every minute, and by this round for
+ * commit of every transaction that queued mail (the OutboxMail insert trigger), by cron every minute, and by this round for
  * the next retry, so a fresh mail goes out at once and a retry at its time, with no timer of our own
  * (docs/decisions/0029-job-queue.md). Several rounds at once are safe: rows are claimed with SKIP LOCKED.
  */
 export async function deliverRound(): Promise<void> {
+  await completeCoveredJobs();
   let full = true;
   for (let round = 0; round < ROUND_BATCHES && full; round++) {
     const r = await deliverPending();
@@ -192,6 +193,18 @@ export async function deliverRound(): Promise<void> {
   // A backlog larger than one round: another round at once, possibly on another instance.
   if (full) await addJob(db(), TASKS.deliverMail, { jobKey: TASKS.deliverMail });
   else await scheduleNextRetry();
+}
+
+/**
+ * The mail insert trigger adds one job per mail-queuing transaction, without a key (a key would make
+ * those transactions queue on one row). The waiting ones that are due now ask for nothing this
+ * round's claim does not already cover, since their mails committed with them: they are completed
+ * unrun, so a burst of mails costs one round. A job another worker has locked is left alone.
+ */
+async function completeCoveredJobs(): Promise<void> {
+  await db().$executeRaw`
+    SELECT graphile_worker.complete_jobs(array_agg(id)) FROM graphile_worker.jobs
+    WHERE task_identifier = ${TASKS.deliverMail} AND locked_at IS NULL AND run_at <= now()`;
 }
 
 /**

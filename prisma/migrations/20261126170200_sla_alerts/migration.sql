@@ -26,14 +26,17 @@ CREATE TABLE "TicketSlaAlert" (
 ALTER TABLE "TicketSlaAlert" ADD CONSTRAINT "TicketSlaAlert_ticketId_fkey" FOREIGN KEY ("ticketId") REFERENCES "Ticket"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Every mail asks for its delivery in its own transaction, at commit: a deferred constraint trigger
--- adds (or moves up) the one pending "mail:deliver" job of the job queue. Deferred, so that the job
--- row is the last lock the transaction takes: a use case that queues mail and then locks another
--- ticket (bulk updates) cannot deadlock with one that holds that ticket and queues mail. Rolled back
--- with the mail; a burst of mails collapses into one job (its key). The function is resolved when it
--- runs, after lib/migrate.ts has installed the graphile_worker schema.
+-- adds a "mail:deliver" job of the job queue, once per transaction (a transaction-local setting
+-- remembers it). Without a job key: a key would make every mail-queuing transaction update the one
+-- keyed job row and wait for each other's commits; the delivery round instead completes the jobs
+-- its claim covers (lib/mail/sender.ts), so a burst still costs one round. Rolled back with the mail.
+-- The function is resolved when it runs, after lib/migrate.ts has installed the graphile_worker schema.
 CREATE FUNCTION "tebiki_request_mail_delivery"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM graphile_worker.add_job('mail:deliver', job_key := 'mail:deliver', max_attempts := 3);
+  IF current_setting('tebiki.mail_delivery_requested', true) IS DISTINCT FROM 'yes' THEN
+    PERFORM graphile_worker.add_job('mail:deliver', max_attempts := 3);
+    PERFORM set_config('tebiki.mail_delivery_requested', 'yes', true);
+  END IF;
   RETURN NULL;
 END;
 $$;
