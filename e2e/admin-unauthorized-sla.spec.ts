@@ -64,6 +64,8 @@ for (const persona of ["anonymous", "deactivated", "agent"] as const) {
   test(`calendar and SLA settings change nothing for a ${persona} user`, async ({ page, context }) => {
     test.setTimeout(240_000);
     await sql(`INSERT INTO "ClosureDay" ("day", "label") VALUES ($1, '残す休業日') ON CONFLICT DO NOTHING`, [KEEP]);
+    // A guide's override to try to remove (low priority: no other spec's ticket is low).
+    await sql(`INSERT INTO "SlaPolicy" ("priority", "guideId", "firstResponseMinutes", "resolutionMinutes") VALUES ('low', 'jaist-sso', 600, 6000) ON CONFLICT DO NOTHING`);
     const admin = await createStaffUser({ role: "admin" });
     const before = await settingsState();
 
@@ -89,6 +91,10 @@ for (const persona of ["anonymous", "deactivated", "agent"] as const) {
       await page.getByLabel("優先度", { exact: true }).selectOption("low");
       await page.getByLabel("解決(時間)", { exact: true }).fill("1");
       await page.getByRole("button", { name: "追加" }).click();
+    });
+
+    await attempt(page, context, admin, persona, "/admin/settings/sla", async () => {
+      await page.getByRole("button", { name: /^削除\s*: .* 低$/ }).click();
     });
 
     expect(await settingsState()).toEqual(before);

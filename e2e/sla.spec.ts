@@ -62,7 +62,7 @@ test("a due time in business hours: set by the calendar, paused while waiting, m
   // Wednesday 16:00 + 4 business hours: 75 minutes on Wednesday, Thursday closed, Friday 8:30 + 2 h 45.
   const reference = await createViaApi(page);
   const other = await createViaApi(page);
-  const rowOf = (ref: string) => page.getByTestId("ticket-row").filter({ has: page.getByRole("link", { name: ref, exact: true }) });
+  const rowOf = (ref: string) => page.locator(`[data-ticket-row][data-reference="${ref}"]`);
   const list = `/admin/tickets?status=all&sort=due&q=${reference}`;
   await page.goto(list);
   await expect(rowOf(reference).getByTestId("ticket-due")).toContainText("2026/12/11 11:15");
