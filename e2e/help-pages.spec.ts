@@ -175,7 +175,8 @@ test("sitemap.xml lists home, the guide, each step once and the articles in both
     expect(urls).toContain(url);
   }
   // Each step once (STEP0 is the guide page), not every walk.
-  expect(urls.filter((u) => u.startsWith("/ja/guides/"))).toHaveLength(Object.keys(loadGuide("jaist-sso").steps).length);
+  // (Of this guide: other specs publish guides of their own in the product, issue 12.)
+  expect(urls.filter((u) => u.startsWith("/ja/guides/jaist-sso"))).toHaveLength(Object.keys(loadGuide("jaist-sso").steps).length);
   expect(new Set(urls).size).toBe(urls.length);
   const robots = await (await request.get("/robots.txt")).text();
   expect(robots).toContain("Disallow: /admin");

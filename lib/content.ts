@@ -15,6 +15,14 @@ import { z } from "zod";
 import { stepOf } from "@/lib/guide-graph";
 import type { GuideDeclaration } from "@/lib/guides/declaration";
 import { readContentDir } from "@/lib/content/documents";
+import {
+  ArticleFrontmatterSchema,
+  GuideIndexFrontmatterSchema,
+  StepFrontmatterSchema,
+  type ArticleFrontmatter,
+  type GuideIndexFrontmatter,
+  type StepFrontmatter,
+} from "@/lib/content/frontmatter";
 import { createSnapshot, loadedLiveSnapshot, storeLiveSnapshot, type ContentSnapshot } from "@/lib/content/snapshot";
 import type { Locale } from "@/lib/i18n";
 
@@ -27,38 +35,16 @@ export type { ContentSnapshot };
 export const CONTENT_DIR = process.env.TEBIKI_CONTENT_DIR || path.join(process.cwd(), "content");
 
 // ---------------------------------------------------------------------------------------------
-// Schemas
+// Schemas (lib/content/frontmatter.ts, shared with the publish checks)
 
-const text = z.string().trim().min(1);
-
-export const GuideIndexFrontmatterSchema = z.object({ title: text, description: text }).strict();
-
-export const StepFrontmatterSchema = z
-  .object({
-    title: text,
-    description: text,
-    /** The question above the choices; every step with choices has one (the content test checks). */
-    question: text.optional(),
-    /** choice id -> label; the ids equal guide.json's choices of this step (the content test checks). */
-    choices: z.record(z.string(), text),
-  })
-  .strict();
-
-export const ArticleFrontmatterSchema = z
-  .object({
-    title: text,
-    description: text,
-    topic: text,
-    /** Written from general knowledge and waiting for staff review: the page says so. */
-    draft: z.boolean(),
-    updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "updated is a YYYY-MM-DD date"),
-  })
-  .strict();
-
-
-export type GuideIndexFrontmatter = z.infer<typeof GuideIndexFrontmatterSchema>;
-export type StepFrontmatter = z.infer<typeof StepFrontmatterSchema>;
-export type ArticleFrontmatter = z.infer<typeof ArticleFrontmatterSchema>;
+export {
+  ArticleFrontmatterSchema,
+  GuideIndexFrontmatterSchema,
+  StepFrontmatterSchema,
+  type ArticleFrontmatter,
+  type GuideIndexFrontmatter,
+  type StepFrontmatter,
+} from "@/lib/content/frontmatter";
 
 // ---------------------------------------------------------------------------------------------
 // MDX

@@ -10,7 +10,9 @@ import { closeDb } from "@/lib/db";
 type Command =
   | { op: "create"; kind: Parameters<typeof createItem>[0]["kind"]; key: string; data: never; actorId: string | null }
   | { op: "save"; kind: Parameters<typeof saveDraft>[0]["kind"]; key: string; data: never; baseNumber: number; actorId: string }
-  | { op: "publish"; kind: Parameters<typeof publish>[0]["kind"]; key: string; number: number; actorId: string | null };
+  | { op: "publish"; kind: Parameters<typeof publish>[0]["kind"]; key: string; number: number; actorId: string | null }
+  | { op: "create-publish"; kind: Parameters<typeof createItem>[0]["kind"]; key: string; data: never; actorId: string }
+  | { op: "save-publish"; kind: Parameters<typeof saveDraft>[0]["kind"]; key: string; data: never; baseNumber: number; actorId: string };
 
 async function main() {
   const command = JSON.parse(process.argv[2]) as Command;
@@ -21,6 +23,15 @@ async function main() {
       return saveDraft({ kind: command.kind, key: command.key, data: command.data, baseNumber: command.baseNumber, note: "e2e", actorId: command.actorId });
     case "publish":
       return publish({ kind: command.kind, key: command.key, number: command.number, actorId: command.actorId });
+    // One process for two steps: starting one costs seconds on a busy machine.
+    case "create-publish": {
+      const { number } = await createItem({ kind: command.kind, key: command.key, data: command.data, actorId: command.actorId });
+      return publish({ kind: command.kind, key: command.key, number, actorId: command.actorId });
+    }
+    case "save-publish": {
+      const saved = await saveDraft({ kind: command.kind, key: command.key, data: command.data, baseNumber: command.baseNumber, note: "e2e", actorId: command.actorId });
+      return publish({ kind: command.kind, key: command.key, number: saved.number, actorId: command.actorId });
+    }
   }
 }
 

@@ -11,7 +11,7 @@ export async function contentStore<T = unknown>(command: Record<string, unknown>
   const { stdout } = await run(
     process.execPath,
     ["--import", "tsx", "--conditions=react-server", path.join(process.cwd(), "e2e/support/content-store-cli.ts"), JSON.stringify(command)],
-    { env: process.env, maxBuffer: 16 * 1024 * 1024, timeout: 60_000 },
+    { env: process.env, maxBuffer: 16 * 1024 * 1024, timeout: 120_000 },
   );
   return JSON.parse(stdout) as T;
 }

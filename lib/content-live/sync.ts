@@ -227,6 +227,7 @@ export async function stopContentSync(): Promise<void> {
   clearTimeout(s.reconnectTimer);
   const client = s.client;
   s.client = null;
+  // A reload in progress is not awaited: it never throws, and its request to this instance could
+  // wait for the drain, past the shutdown deadline (lib/server/graceful.ts).
   await client?.end().catch(() => {});
-  await s.reloading;
 }

@@ -5,6 +5,7 @@
 // (a step and language, an article and language) and the line, so an editor can find it.
 import matter from "gray-matter";
 import { z } from "zod";
+import { ArticleFrontmatterSchema, GuideIndexFrontmatterSchema, StepFrontmatterSchema } from "@/lib/content/frontmatter";
 import { stepOf } from "@/lib/guide-graph";
 import { GuideDeclarationSchema, type GuideDeclaration } from "@/lib/guides/declaration";
 import { validateDeclaration } from "@/lib/guides/validate-declaration";
@@ -19,23 +20,6 @@ import {
 } from "@/lib/content/documents";
 
 export type ContentProblem = { where: string; message: string };
-
-// The frontmatter schemas of lib/content.ts, repeated here without "server-only" so scripts and the
-// store can use them; lib/content.test.ts keeps the two in step by validating content/ with both.
-const text = z.string().trim().min(1);
-const IndexFrontmatterSchema = z.object({ title: text, description: text }).strict();
-const StepFrontmatterSchema = z
-  .object({ title: text, description: text, question: text.optional(), choices: z.record(z.string(), text) })
-  .strict();
-const ArticleFrontmatterSchema = z
-  .object({
-    title: text,
-    description: text,
-    topic: text,
-    draft: z.boolean(),
-    updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "updated is a YYYY-MM-DD date"),
-  })
-  .strict();
 
 /** The components authors may use (components/help/mdx-components.tsx) and the attributes each takes. */
 const ALLOWED_ELEMENTS: Record<string, readonly string[]> = {
@@ -200,7 +184,7 @@ async function validateGuideDocument(key: string, doc: GuideDocument, context: C
   for (const locale of LOCALES) {
     const texts = doc.texts[locale];
     const textOf = (name: string) => (Object.hasOwn(texts, name) ? texts[name] : undefined);
-    problems.push(...(await checkText(textOf("index"), `index (${locale})`, IndexFrontmatterSchema, context)).problems);
+    problems.push(...(await checkText(textOf("index"), `index (${locale})`, GuideIndexFrontmatterSchema, context)).problems);
     if (!guide) {
       // Without a sound graph only safety can be checked.
       for (const [name, source] of Object.entries(texts)) {
