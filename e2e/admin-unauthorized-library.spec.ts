@@ -43,6 +43,22 @@ async function createDraftTopic() {
   return { id: rows[0].id, key };
 }
 
+/** An article of this test's own whose first version is live in the database (the site never reloads it). */
+async function createLiveArticle() {
+  const key = `e2e-${randomUUID().slice(0, 8)}`;
+  const source = (title: string) => `---\ntitle: "${title}"\ndescription: "d"\ntopic: "account"\ndraft: false\nupdated: "2026-11-26"\n---\n\nBody\n`;
+  const { rows } = await sql<{ id: string }>(
+    `INSERT INTO "ContentItem" ("kind", "key", "headNumber", "updatedAt") VALUES ('article', $1, 1, now()) RETURNING "id"`,
+    [key],
+  );
+  const { rows: version } = await sql<{ id: string }>(
+    `INSERT INTO "ContentVersion" ("itemId", "number", "data", "publishedAt") VALUES ($1, 1, $2, now()) RETURNING "id"`,
+    [rows[0].id, JSON.stringify({ texts: { ja: source("記事"), en: source("Article") } })],
+  );
+  await sql(`UPDATE "ContentItem" SET "liveVersionId" = $2 WHERE "id" = $1`, [rows[0].id, version[0].id]);
+  return { id: rows[0].id, key, liveVersionId: version[0].id };
+}
+
 async function topicState(id: string) {
   const { rows } = await sql(
     `SELECT i."headNumber", i."liveVersionId", i."ownerId", (SELECT count(*)::int FROM "ContentEvent" e WHERE e."itemId" = i."id") AS "events"
@@ -87,6 +103,7 @@ for (const persona of ["deactivated", "agent"] as const) {
     test.setTimeout(180_000);
     const staff = await editor();
     const topic = await createDraftTopic();
+    const article = await createLiveArticle();
     const before = { link: await headOf("link", "rcaci-top"), topic: await headOf("topic", "account"), own: await topicState(topic.id) };
 
     await attempt(page, context, staff, persona, "/admin/content/links", async () => {
@@ -120,6 +137,12 @@ for (const persona of ["deactivated", "agent"] as const) {
     await attempt(page, context, staff, persona, history, async () => {
       await page.getByRole("button", { name: "版2を公開" }).click();
     });
+
+    await attempt(page, context, staff, persona, `/admin/content/articles/${article.key}`, async () => {
+      await page.getByRole("button", { name: "公開を停止" }).click();
+    });
+    const { rows: live } = await sql<{ liveVersionId: string | null }>(`SELECT "liveVersionId" FROM "ContentItem" WHERE "id" = $1`, [article.id]);
+    expect(live[0].liveVersionId).toBe(article.liveVersionId);
 
     expect({ link: await headOf("link", "rcaci-top"), topic: await headOf("topic", "account"), own: await topicState(topic.id) }).toEqual(before);
     expect(before.own).toMatchObject({ headNumber: 2, liveVersionId: null, ownerId: null, events: 0 });

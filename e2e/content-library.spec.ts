@@ -135,6 +135,15 @@ test("article history: a diff between two versions, restore as a new version tha
       { timeout: 30_000, intervals: [500, 1000, 2000] },
     )
     .toBe(true);
+
+  // Unpublished, it is not public at all: a 404, while its versions stay.
+  await page.goto(`/admin/content/articles/${slug}`);
+  await page.getByRole("button", { name: "公開を停止" }).click();
+  await expect(page.getByTestId("action-done")).toContainText("公開を停止しました");
+  await expect(page.getByTestId("article-state")).toContainText("未公開");
+  await expect
+    .poll(async () => (await page.request.get(`/ja/articles/${slug}`)).status(), { timeout: 30_000, intervals: [500, 1000, 2000] })
+    .toBe(404);
 });
 
 test("the library's pages fit 375 px without sideways scrolling @mobile", async ({ page }) => {

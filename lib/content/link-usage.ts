@@ -37,3 +37,21 @@ export function linkUsage(docs: Docs): Map<string, LinkUse[]> {
   }
   return uses;
 }
+
+const ARTICLE_TAG = /<ArticleLink\b[^>]*?\bslug\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** Where a live document links to an article: "guide jaist-sso step1 (ja)", "article x (en)". */
+export function articleReferences(docs: Docs, slug: string): string[] {
+  const found: string[] = [];
+  const refers = (source: string) => [...source.matchAll(ARTICLE_TAG)].some((m) => (m[1] ?? m[2]) === slug);
+  for (const [key, guide] of Object.entries(docs.guide)) {
+    for (const locale of ["ja", "en"] as const) {
+      for (const [name, source] of Object.entries(guide.texts[locale])) if (refers(source)) found.push(`ガイド ${key} ${name} (${locale})`);
+    }
+  }
+  for (const [key, article] of Object.entries(docs.article)) {
+    if (key === slug) continue;
+    for (const locale of ["ja", "en"] as const) if (refers(article.texts[locale])) found.push(`記事 ${key} (${locale})`);
+  }
+  return found;
+}

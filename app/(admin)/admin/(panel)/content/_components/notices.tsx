@@ -11,21 +11,28 @@ const DONE: Record<string, (p: Record<string, string | undefined>) => string> = 
   saved: (p) => `版${p.number}(下書き)を保存しました。`,
   created: () => "作成しました(下書き)。内容を確認して公開してください。",
   owner: () => "担当者と見直し期限を保存しました。",
+  unpublished: () => "公開を停止しました。公開ページは数秒で表示されなくなります(版は残っています)。",
 };
 const ERROR: Record<string, string> = {
   "not-found": "この項目は見つかりません。",
   "no-version": "指定した版は見つかりません。",
   owner: "担当者と見直し期限を保存できませんでした。担当者は有効な編集者か管理者から、期限は正しい日付で選んでください。",
   publish: "公開できませんでした。次の点を直してください。",
+  unpublish: "この記事にリンクしている公開中のページがあるため、公開を停止できません。先にリンクを外して公開してください。",
 };
 
-export function ActionNotice({ params, problems }: { params: Record<string, string | undefined>; problems?: ContentProblem[] }) {
+export function ActionNotice({ params, problems, references }: { params: Record<string, string | undefined>; problems?: ContentProblem[]; references?: string[] }) {
   const { done, error } = params;
   if (error && Object.hasOwn(ERROR, error)) {
     return (
       <div role="alert" className="rounded border border-red-300 bg-red-50 p-3" data-testid="action-error">
         <p>{ERROR[error]}</p>
         {problems?.length ? <ProblemList problems={problems} /> : null}
+        {references?.length ? (
+          <ul className="mt-2 list-disc pl-6" data-testid="references">
+            {references.map((r) => <li key={r}>{r}</li>)}
+          </ul>
+        ) : null}
       </div>
     );
   }

@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { requireEditor } from "@/lib/auth/guards";
 import { writeArticleSource } from "@/lib/content/article-source";
 import { ArticleDocumentSchema, ContentKeySchema, type ArticleDocument } from "@/lib/content/documents";
+import { unpublishArticle } from "@/lib/content-library/unpublish";
 import { createItem } from "@/lib/content-store/create-item";
 import { publish } from "@/lib/content-store/publish";
 import { saveDraft } from "@/lib/content-store/save-draft";
@@ -71,4 +72,20 @@ export async function saveArticleAction(_prev: ArticleFormState, formData: FormD
   }
   revalidatePath("/admin/content", "layout");
   redirect(`/admin/content/articles/${key}?done=${creating && !publishing ? "created" : publishing ? "published" : "saved"}&number=${number}`);
+}
+
+/** Takes the article off the public site (its versions stay); refused while a live page links to it. */
+export async function unpublishArticleAction(formData: FormData) {
+  const user = await requireEditor();
+  const key = ContentKeySchema.safeParse(formData.get("key"));
+  if (!key.success) redirect("/admin/content?error=not-found");
+  try {
+    await unpublishArticle({ key: key.data, actorId: user.id });
+  } catch (error) {
+    if (!refusalOf(error)) throw error;
+    // The page lists the linking pages itself: a URL never carries text to show.
+    redirect(`/admin/content/articles/${key.data}?error=unpublish`);
+  }
+  revalidatePath("/admin/content", "layout");
+  redirect(`/admin/content/articles/${key.data}?done=unpublished`);
 }

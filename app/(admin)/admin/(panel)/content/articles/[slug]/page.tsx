@@ -8,14 +8,15 @@ import { parseArticleSource } from "@/lib/content/article-source";
 import { ArticleDocumentSchema } from "@/lib/content/documents";
 import { createSnapshot } from "@/lib/content/snapshot";
 import { publishProblems } from "@/lib/content-store/site";
-import { getItem, listItems, loadHeadDocuments } from "@/lib/data/content";
+import { getItem, listItems, loadHeadDocuments, loadLiveDocuments } from "@/lib/data/content";
+import { articleReferences } from "@/lib/content/link-usage";
 import { listContentOwners, listStaleTranslations } from "@/lib/data/content-library";
 import type { Locale } from "@/lib/i18n";
 import { publishVersionAction } from "../../actions";
 import { ActionNotice, ProblemList } from "../../_components/notices";
 import { OwnerForm } from "../../_components/owner-form";
 import { historyHref } from "../../paths";
-import { saveArticleAction } from "../actions";
+import { saveArticleAction, unpublishArticleAction } from "../actions";
 import { ArticleForm } from "../_components/article-form";
 
 export const metadata: Metadata = { title: "記事の編集" };
@@ -47,6 +48,7 @@ export default async function ArticleEditPage({ params, searchParams }: { params
   const liveNumber = item.live?.number ?? null;
   const isDraft = item.headNumber !== liveNumber;
   const problems = isDraft ? await publishProblems("article", slug, doc) : [];
+  const references = notice.error === "unpublish" ? articleReferences(await loadLiveDocuments(), slug) : undefined;
 
   // The in-page preview: the draft rendered by the public article component from a snapshot in
   // which this article is the draft (everything else live).
@@ -83,7 +85,7 @@ export default async function ArticleEditPage({ params, searchParams }: { params
         {liveNumber ? <a href={`/ja/articles/${slug}`} className="text-brand-700 underline">公開ページ</a> : null}
         <a href={`/api/admin/content/preview?to=${encodeURIComponent(`/ja/articles/${slug}`)}`} className="text-brand-700 underline">下書きを実際のURLでプレビュー</a>
       </p>
-      <ActionNotice params={notice} />
+      <ActionNotice params={notice} references={references} />
       {isDraft ? (
         <section aria-labelledby="publish-heading" className="rounded border border-slate-300 bg-white p-4">
           <h2 id="publish-heading" className="text-lg font-bold">公開</h2>
@@ -125,6 +127,14 @@ export default async function ArticleEditPage({ params, searchParams }: { params
           baseNumber: String(item.headNumber),
         }}
       />
+
+      {liveNumber ? (
+        <form action={unpublishArticleAction} className="flex flex-wrap items-center gap-3 rounded border border-slate-300 bg-white p-4">
+          <input type="hidden" name="key" value={slug} />
+          <p className="flex-1">公開を停止すると、公開ページは表示されなくなります(404)。版は残り、あとで公開し直せます。</p>
+          <button type="submit" className="inline-flex min-h-11 items-center rounded border border-red-700 px-4 font-semibold text-red-800 hover:bg-red-50">公開を停止</button>
+        </form>
+      ) : null}
 
       <section aria-labelledby="owner-heading" className="space-y-2">
         <h2 id="owner-heading" className="text-lg font-bold">担当者と見直し期限</h2>
