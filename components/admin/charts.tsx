@@ -7,16 +7,17 @@
 //     data={rows.map((r) => ({ key: r.day, label: r.day.slice(5).replace("-", "/"), value: r.count }))} />
 //   <LineChart title="…" unit="時間" xLabel="…" yLabel="…" categories={[{ key, label }]}
 //     series={[{ name: "初回返信", values: [1.5, null, 2] }]} />
-// The viewBox is 360 wide so that its 11-unit text is about 10 px at 375 px and grows with the
+// The viewBox is 340 wide so that its 12-unit text is about 11 px at 375 px and grows with the
 // column; the SVG scales to its container, so it never causes side scroll.
 import { bands, formatNumber, labelStep, linearScale, niceTicks, showLabel } from "@/lib/charts/scale";
 
-const W = 360;
+const W = 340;
 const H = 220;
-const M = { top: 12, right: 10, bottom: 46, left: 46 };
+// The right margin leaves room for half of the last date label, centred under the last bar.
+const M = { top: 12, right: 16, bottom: 46, left: 46 };
 const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
-const FONT = 11;
+const FONT = 12;
 
 export type BarDatum = { key: string; label: string; value: number };
 export type Category = { key: string; label: string };

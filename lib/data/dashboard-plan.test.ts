@@ -53,7 +53,7 @@ describe("dashboard query plans on 100k tickets", () => {
   const w = dayWindow(30, now);
   const cases: [string, { text: string; values: unknown[] }, string | null][] = [
     ["tickets per day", dashboardSql.ticketsPerDay(w.from, w.to), "TicketDailyStats_pkey"],
-    ["medians per day", dashboardSql.durations(w.from, w.to), "TicketDurationStats_pkey"],
+    ["medians per day and over the window", dashboardSql.medians(w.from, w.to), "TicketDurationStats_pkey"],
     ["the funnel's tickets per end step", dashboardSql.funnelTickets("jaist-sso", w.from, w.to), "TicketDailyStats_pkey"],
     // A table of (status, guide, end step): a few dozen rows, read whole.
     ["open tickets by status, end step and guide", dashboardSql.openStats(), null],

@@ -14,17 +14,47 @@ describe("dashboard", () => {
   it("takes medians of first-response and resolution times from the duration histogram", async () => {
     const now = pastMoment();
     const at = minutes(now, -600);
-    for (const [first, resolved] of [[10, 100], [20, null], [60, 300]] as const) {
+    // Below an hour the buckets are whole minutes, so these medians are exact.
+    for (const [first, resolved] of [[10, 30], [20, null], [50, 50]] as const) {
       await createTicket({ createdAt: at, firstResponseAt: minutes(at, first), resolvedAt: resolved ? minutes(at, resolved) : null });
     }
     await createTicket({ createdAt: at }); // no response yet: not counted
     const times = await medianResponseTimes(30, now);
-    expect(times).toMatchObject({ firstResponseSeconds: 20 * 60, resolutionSeconds: 200 * 60 });
+    expect(times).toMatchObject({ firstResponseSeconds: 20 * 60, resolutionSeconds: 40 * 60 });
     // Per Japan day of creation too, with days without answered tickets as null.
     const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(at);
     expect(times.perDay).toHaveLength(30);
-    expect(times.perDay.find((d) => d.day === day)).toEqual({ day, firstResponseSeconds: 20 * 60, resolutionSeconds: 200 * 60 });
+    expect(times.perDay.find((d) => d.day === day)).toEqual({ day, firstResponseSeconds: 20 * 60, resolutionSeconds: 40 * 60 });
     expect(times.perDay.filter((d) => d.day !== day).every((d) => d.firstResponseSeconds === null && d.resolutionSeconds === null)).toBe(true);
+  });
+
+  it("gives percentile_cont's median of the bucketed durations, per day and over the window, for odd and even counts", async () => {
+    const now = pastMoment();
+    let seed = now.getTime() % 9973;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    // Three days; the third with an even number of answered tickets, so its median interpolates.
+    for (const [daysAgo, count] of [[0, 7], [1, 5], [2, 4]] as const) {
+      for (let i = 0; i < count; i++) {
+        const createdAt = minutes(now, -daysAgo * 1440 - 60 - i);
+        await createTicket({ createdAt, firstResponseAt: minutes(createdAt, 1 + next() * 3000), resolvedAt: next() < 0.7 ? minutes(createdAt, 10 + next() * 20000) : null });
+      }
+    }
+    const times = await medianResponseTimes(3, now);
+    const expected = async (kind: "firstResponseAt" | "resolvedAt", from: number, to: number) => {
+      const rows = await db().$queryRawUnsafe<{ m: number | null }[]>(
+        `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY tebiki_duration_bucket(extract(epoch FROM "${kind}" - "createdAt")::float8)) AS "m"
+         FROM "Ticket" WHERE "${kind}" IS NOT NULL AND ("createdAt" AT TIME ZONE 'Asia/Tokyo')::date BETWEEN $1::date AND $2::date`,
+        times.perDay[from].day,
+        times.perDay[to].day,
+      );
+      return rows[0].m;
+    };
+    expect(times.firstResponseSeconds).toBe(await expected("firstResponseAt", 0, 2));
+    expect(times.resolutionSeconds).toBe(await expected("resolvedAt", 0, 2));
+    for (const i of [0, 1, 2]) {
+      expect(times.perDay[i].firstResponseSeconds, times.perDay[i].day).toBe(await expected("firstResponseAt", i, i));
+      expect(times.perDay[i].resolutionSeconds, times.perDay[i].day).toBe(await expected("resolvedAt", i, i));
+    }
   });
 
   it("counts new tickets per Japan day with empty days as zero", async () => {
