@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { incidentHints, medianResponseTimes, newTicketsPerDay } from "@/lib/data/dashboard";
 import { createTicket } from "@/lib/testing/factories";
 
