@@ -26,6 +26,17 @@ test("an agent reaches every report and its CSV from the menu", async ({ page })
   }
 });
 
+test("the SLA and CSAT reports draw their figures as charts with a summary and a table", async ({ page }) => {
+  const agent = await createStaffUser();
+  await login(page, agent, "/admin/reports/sla");
+  for (const [path, id] of [["/admin/reports/sla", "sla-chart"], ["/admin/reports/csat", "csat-chart"]] as const) {
+    await page.goto(path);
+    const chart = page.getByTestId(id);
+    await expect(chart.locator('[role="img"]')).toHaveAttribute("aria-label", /.+/);
+    await expect(chart.locator("details table")).toHaveCount(1);
+  }
+});
+
 test("anonymous: the reports index sends to sign in", async ({ request }) => {
   const response = await request.get("/admin/reports");
   expect(new URL(response.url()).pathname).toBe("/admin/login");

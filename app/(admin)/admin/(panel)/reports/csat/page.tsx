@@ -1,6 +1,7 @@
 // The CSAT report (issue 13): per guide, per end step and per agent over the tickets resolved in the
 // period, with the comments of that period (docs/decisions/0030-csat.md). Any staff member.
 import type { Metadata } from "next";
+import { BarChart } from "@/components/admin/charts";
 import Link from "next/link";
 import { buttonClass, inputClass, Time } from "@/components/admin/format";
 import { stepName } from "@/components/admin/steps";
@@ -61,6 +62,19 @@ export default async function CsatReportPage({ searchParams }: { searchParams: P
           <a href={`/api/admin/reports/csat.csv?${query}`} download className="inline-flex min-h-11 items-center text-brand-700 underline">集計をCSVでダウンロード</a>
           <a href={`/api/admin/reports/csat.csv?${query}&part=comments`} download className="inline-flex min-h-11 items-center text-brand-700 underline">コメントをCSVでダウンロード</a>
         </p>
+      </section>
+
+      <section aria-labelledby="csat-chart" className="min-w-0 rounded border border-slate-300 bg-white p-4" data-testid="csat-chart">
+        <h2 id="csat-chart" className="text-lg font-bold">ガイド別の満足率</h2>
+        <BarChart
+          title="ガイド別の満足率(評価のうち「満足」の割合)"
+          unit="%"
+          xLabel="ガイド"
+          yLabel="満足率"
+          data={report.byGuide
+            .filter((r) => r.rated > 0)
+            .map((r) => ({ key: r.guideId ?? "none", label: guideTitle(r.guideId), value: csatRates(r).goodPercent ?? 0 }))}
+        />
       </section>
 
       <CountsTable id="csat-by-guide" title="ガイド別" head="ガイド" rows={report.byGuide.map((r) => ({ key: r.guideId ?? "none", label: guideTitle(r.guideId), counts: r }))} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LineChart } from "@/components/admin/charts";
 import { formatDateTime } from "@/components/admin/format";
 import { requireStaff } from "@/lib/auth/guards";
 import { now } from "@/lib/clock";
@@ -73,6 +74,20 @@ export default async function SlaReportPage() {
         {" ・ "}
         <Link href="/admin/settings/sla" className="inline-flex min-h-11 items-center text-brand-700 underline">目標時間(管理者)</Link>
       </p>
+      <section aria-labelledby="weeks-chart" className="min-w-0 rounded border border-slate-300 bg-white p-3" data-testid="sla-chart">
+        <h2 id="weeks-chart" className="text-lg font-bold">週ごとの達成率</h2>
+        <LineChart
+          title="受付週ごとのSLA達成率"
+          unit="%"
+          xLabel="受付週"
+          yLabel="達成率"
+          categories={report.weeks.map((row) => ({ key: row.key, label: weekLabel(row.key) }))}
+          series={[
+            { name: "初回応答", values: report.weeks.map((row) => row.firstResponse.percent) },
+            { name: "解決", values: report.weeks.map((row) => row.resolution.percent) },
+          ]}
+        />
+      </section>
       <Table id="weeks" title="週ごと" first="週" rows={report.weeks.map((row) => ({ label: weekLabel(row.key), row }))} />
       <Table id="guides" title="ガイドごと" first="ガイド" rows={report.guides.map((row) => ({ label: guideLabel(row.key), row }))} />
       <Table id="priorities" title="優先度ごと" first="優先度" rows={report.priorities.map((row) => ({ label: priorityLabel(row.key), row }))} />
