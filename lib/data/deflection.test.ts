@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getGuide } from "@/lib/content";
 import { db } from "@/lib/db";
-import { deflectionSummary, selfServiceScore, stepDeflection } from "@/lib/data/deflection";
+import { DASHBOARD_SUMMARY_TTL_MS, deflectionSummary, recentDeflectionSummary, selfServiceScore, stepDeflection } from "@/lib/data/deflection";
 import { recordStepVisit } from "@/lib/data/step-visits";
 import { rate, reportWindow } from "@/lib/insight/window";
 import { createTicket } from "@/lib/testing/factories";
@@ -116,5 +116,15 @@ describe("deflection report", () => {
       }),
       { numRuns: 15 },
     );
+  });
+
+  it("the dashboard's summary: reused within its time, then the last figure at once while a new one is computed", async () => {
+    const t0 = new Date("2031-03-03T03:00:00Z");
+    const first = await recentDeflectionSummary(7, t0);
+    expect(await recentDeflectionSummary(7, new Date(t0.getTime() + 1000))).toBe(first);
+    // Expired: the same figure comes back without waiting, and the refresh replaces it afterwards.
+    const later = new Date(t0.getTime() + DASHBOARD_SUMMARY_TTL_MS + 1);
+    expect(await recentDeflectionSummary(7, later)).toBe(first);
+    await expect.poll(async () => (await recentDeflectionSummary(7, later)) !== first).toBe(true);
   });
 });

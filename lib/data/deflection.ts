@@ -142,18 +142,35 @@ export function selfServiceScore(summary: Pick<DeflectionSummary, "sessions" | "
 
 /** How long the dashboard's summary is reused: it reads every visit of 30 days (see decision 0031). */
 export const DASHBOARD_SUMMARY_TTL_MS = 10 * 60_000;
-const recent = new Map<number, { at: number; value: Promise<DeflectionSummary> }>();
+const recent = new Map<number, { at: number; value: Promise<DeflectionSummary>; settled?: DeflectionSummary; refreshing?: boolean }>();
 
 /**
- * The summary over the last `days` days for the dashboard, computed at most every 10 minutes per
- * instance: the dashboard must answer fast at any volume (issue 13), the report page reads live.
+ * The summary over the last `days` days for the dashboard, recomputed at most every 10 minutes per
+ * instance and in the background: once an instance has a figure, a dashboard never waits for the
+ * next one (the dashboard must answer fast at any volume, issue 13); the report page reads live.
  */
 export function recentDeflectionSummary(days: ReportDays, now: Date = new Date()): Promise<DeflectionSummary> {
   const hit = recent.get(days);
   if (hit && now.getTime() - hit.at < DASHBOARD_SUMMARY_TTL_MS) return hit.value;
-  const value = deflectionSummary(reportWindow(days, now));
-  recent.set(days, { at: now.getTime(), value });
-  // A failure is not kept: the next dashboard asks again.
+  const compute = () => {
+    const value = deflectionSummary(reportWindow(days, now));
+    const entry = { at: now.getTime(), value };
+    value.then(
+      (settled) => recent.set(days, { ...entry, settled }),
+      // A failure is not kept: the next dashboard asks again (and shows the last figure meanwhile).
+      () => recent.set(days, { ...(recent.get(days) ?? entry), at: 0, refreshing: false }),
+    );
+    return { entry, value };
+  };
+  if (hit?.settled) {
+    if (!hit.refreshing) {
+      hit.refreshing = true;
+      compute();
+    }
+    return Promise.resolve(hit.settled);
+  }
+  const { entry, value } = compute();
+  recent.set(days, entry);
   value.catch(() => recent.delete(days));
   return value;
 }
