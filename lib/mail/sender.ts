@@ -196,15 +196,16 @@ export async function deliverRound(): Promise<void> {
 }
 
 /**
- * The mail insert trigger adds one job per mail-queuing transaction, without a key (a key would make
- * those transactions queue on one row). The waiting ones that are due now ask for nothing this
- * round's claim does not already cover, since their mails committed with them: they are completed
- * unrun, so a burst of mails costs one round. A job another worker has locked is left alone.
+ * The mail insert trigger adds one job per mail-queuing transaction, a second ahead and without a
+ * key (a key would make those transactions queue on one row). The ones waiting now ask for nothing
+ * this round's claim does not already cover, since their mails committed with them (due at once):
+ * they are completed unrun, so a burst of mails costs one round. So is a due keyed one (cron's).
+ * The retry job (due later) and a job another worker has locked are left alone.
  */
 async function completeCoveredJobs(): Promise<void> {
   await db().$executeRaw`
     SELECT graphile_worker.complete_jobs(array_agg(id)) FROM graphile_worker.jobs
-    WHERE task_identifier = ${TASKS.deliverMail} AND locked_at IS NULL AND run_at <= now()`;
+    WHERE task_identifier = ${TASKS.deliverMail} AND locked_at IS NULL AND (key IS NULL OR run_at <= now())`;
 }
 
 /**

@@ -34,7 +34,8 @@ ALTER TABLE "TicketSlaAlert" ADD CONSTRAINT "TicketSlaAlert_ticketId_fkey" FOREI
 CREATE FUNCTION "tebiki_request_mail_delivery"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF current_setting('tebiki.mail_delivery_requested', true) IS DISTINCT FROM 'yes' THEN
-    PERFORM graphile_worker.add_job('mail:deliver', max_attempts := 3);
+    -- A second's grace: the mails of a burst committed meanwhile go out in the same round.
+    PERFORM graphile_worker.add_job('mail:deliver', run_at := now() + interval '1 second', max_attempts := 3);
     PERFORM set_config('tebiki.mail_delivery_requested', 'yes', true);
   END IF;
   RETURN NULL;
