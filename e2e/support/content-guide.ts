@@ -13,6 +13,10 @@ export function guideDocument(id: string): GuideDoc {
   const declaration = JSON.parse(readFileSync(path.join(dir, "guide.json"), "utf8"));
   declaration.id = id;
   delete declaration.draft;
+  // Its own title and symptoms: the copy is public while other specs read the home page and search,
+  // which must not find the password guide's words (a draft there) on it.
+  declaration.catalog.title = { ja: `E2E ガイド ${id}`, en: `E2E guide ${id}` };
+  declaration.catalog.symptoms = [{ ja: `E2E 症状 ${id}`, en: `E2E symptom ${id}` }];
   // Prefixes are 2–6 capitals and unique per guide: E and five letters from a random id.
   declaration.ticketPrefix = `E${randomUUID().replace(/[^a-f]/g, "").slice(0, 5).toUpperCase().padEnd(5, "Q")}`;
   const texts = { ja: {} as Record<string, string>, en: {} as Record<string, string> };

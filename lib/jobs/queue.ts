@@ -7,6 +7,7 @@ import "server-only";
 import { run, type Runner, type Task, type TaskList } from "graphile-worker";
 import type pg from "pg";
 import { createJobQueuePool } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { JOB_SCHEMA, jobLogger } from "@/lib/jobs/schema";
 import { log as rootLog } from "@/lib/log";
@@ -137,7 +138,7 @@ export async function startJobQueue(
   const queue: Queue = { runner: null, pool: createJobQueuePool(), stopping: false };
   state.tebikiJobQueue = queue;
   queue.starting = launch(queue, taskList, { concurrency: options.concurrency ?? 2, atStart: options.atStart ?? [TASKS.deliverMail],
-    crontab: options.crontab ?? CRONTAB,
+    crontab: options.crontab ?? (env().SLA_CHECK_CRON ? CRONTAB : CRONTAB.split("\n").filter((line) => !line.includes(TASKS.checkSla)).join("\n")),
   });
   await queue.starting;
 }
