@@ -77,7 +77,7 @@ function writeSnapshotFile(docs: ContentDocuments) {
 
 function readSnapshotFile(): ContentSnapshot | null {
   try {
-    const { docs } = JSON.parse(readFileSync(snapshotFile(), "utf8")) as { docs: ContentDocuments };
+    const { docs } = JSON.parse(readFileSync(/*turbopackIgnore: true*/ snapshotFile(), "utf8")) as { docs: ContentDocuments };
     return createSnapshot({ ...emptyDocuments(), ...docs }, { source: "file", lenient: true });
   } catch {
     return null;
