@@ -96,6 +96,17 @@ async function freshDatabase(): Promise<{ url: string; dispose: () => Promise<vo
   };
 }
 
+/** A new, empty database on the same server as `url` (dropped with the run's server or database). */
+async function siblingDatabase(url: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}_${runId.replace(/-/g, "_")}"`);
+  await admin.end();
+  const sibling = new URL(url);
+  sibling.pathname = `/${name}_${runId.replace(/-/g, "_")}`;
+  return sibling.toString();
+}
+
 async function main() {
   let passed = 0;
   let failed = 0;
@@ -180,8 +191,14 @@ async function main() {
       if (wants("playwright")) {
         if (await build()) {
           say("playwright: end-to-end tests in Chromium");
+          // A database of its own beside vitest's: the unit tests leave thousands of rows behind
+          // (tickets due long ago, queued mail to every staff member they made), which the e2e
+          // server's mail and SLA jobs would otherwise work through before the specs' own.
+          const e2eUrl = await siblingDatabase(database.url, "tebiki_e2e");
+          await migrate(e2eUrl, { log: (l) => say(l) });
           await playwright("playwright", [], {
             ...env,
+            DATABASE_URL: e2eUrl,
             E2E_BROWSER: browserPath,
             E2E_PORT: String(await freePort()),
             E2E_SMTP_PORT: String(await freePort()),
