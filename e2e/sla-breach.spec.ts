@@ -85,7 +85,7 @@ test("an assignee is warned before the first-response due time and told of the b
   // More checks change nothing: one mail of each kind.
   await requestCheck(ticket.id);
   await expect.poll(checkJobsLeft).toBe(0);
-  // (Other specs' unassigned tickets may alert every staff member, this one too: count this ticket's.)
+  // (Other specs' unassigned tickets may alert their guide's followers or the admins, this agent too: count this ticket's.)
   const toAgent = receivedMail().filter((m) => m.to.includes(agent.email) && m.subject?.includes(ticket.reference));
   expect(toAgent.map((m) => (m.subject?.includes("過ぎました") ? "breach" : "warning")).sort()).toEqual(["breach", "warning"]);
 });

@@ -70,17 +70,24 @@ export async function notifyAssigned(tx: Tx, actorId: string, ticketId: string, 
 }
 
 /**
- * A service-level warning or breach (lib/tickets/sla-alerts.ts): the ticket's assignee, or, while it has
- * none (or the assignee's account is deactivated), every active staff member: the queue.
+ * A service-level warning or breach (lib/tickets/sla-alerts.ts): the ticket's assignee; while it has
+ * none (or the assignee's account is deactivated), the queue that owns it: the active followers of its
+ * guide, as for a new ticket; when nobody follows that guide, the active admins. Not every staff member:
+ * a help desk with several teams would get every team's alerts (docs/decisions/0029).
  */
 export async function notifySlaAlert(
   tx: Tx,
   kind: Extract<NotificationKind, "sla_warning" | "sla_breach">,
-  ticket: { id: string; assigneeId: string | null },
+  ticket: { id: string; assigneeId: string | null; guideId: string | null },
   details: string[],
   now = new Date(),
 ) {
   const assignee = ticket.assigneeId ? await tx.staffUser.findFirst({ where: { id: ticket.assigneeId, active: true }, select: { id: true } }) : null;
-  const recipients = assignee ? [assignee.id] : (await tx.staffUser.findMany({ where: { active: true }, select: { id: true } })).map((s) => s.id);
-  return notify(tx, kind, ticket.id, recipients, null, now, details);
+  return notify(tx, kind, ticket.id, assignee ? [assignee.id] : await queueOf(tx, ticket.guideId), null, now, details);
+}
+
+async function queueOf(tx: Tx, guideId: string | null): Promise<string[]> {
+  const followers = await tx.guideFollow.findMany({ where: { guideKey: guideId ?? NO_GUIDE, staff: { active: true } }, select: { staffId: true } });
+  if (followers.length) return followers.map((f) => f.staffId);
+  return (await tx.staffUser.findMany({ where: { active: true, role: "admin" }, select: { id: true } })).map((s) => s.id);
 }

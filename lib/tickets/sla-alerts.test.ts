@@ -1,15 +1,20 @@
 // SLA warnings and breaches against the real PostgreSQL (issue 13, docs/decisions/0029): which alert
 // a target gets at a given instant, none while paused or met, each once per ticket, target and kind
-// even with two checkers at once, to the assignee or to every active staff member when unassigned.
+// even with two checkers at once, to the assignee or, when unassigned, to the guide's followers (else the admins).
 // Every check here is limited to its own tickets (ticketIds) and runs at an explicit instant.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createStaff, createTicket } from "@/lib/testing/factories";
+import { getGuideDeclaration } from "@/lib/content";
+import { buildTicketInput, createStaff, createTicket } from "@/lib/testing/factories";
 import { checkSlaAlerts, DEFAULT_WARNING_MINUTES, requestSlaCheck } from "@/lib/tickets/sla-alerts";
 
 const MIN = 60_000;
 const T0 = new Date("2026-12-01T01:00:00Z"); // 10:00 in Japan, a Tuesday: the instant the checks run
 let lead = DEFAULT_WARNING_MINUTES;
+// Who hears of an unassigned ticket: this file makes the only follower of FOLLOWED; no test follows
+// UNFOLLOWED (lib/tickets/notify.test.ts follows "wifi").
+const FOLLOWED = "jaist-sso";
+const UNFOLLOWED = "password";
 
 beforeAll(async () => {
   lead = (await db().businessCalendar.findUnique({ where: { id: "default" } }))?.slaWarningMinutes ?? DEFAULT_WARNING_MINUTES;
@@ -17,21 +22,22 @@ beforeAll(async () => {
 
 const staffIds: string[] = [];
 afterAll(async () => {
+  await db().guideFollow.deleteMany({ where: { staffId: { in: staffIds } } });
   await db().staffUser.updateMany({ where: { id: { in: staffIds } }, data: { active: false } });
 });
 
-async function agent(active = true) {
-  const { user } = await createStaff({ active, name: `SLA ${Math.random().toString(36).slice(2, 8)}` });
+async function agent(active = true, role: "agent" | "admin" = "agent") {
+  const { user } = await createStaff({ active, role, name: `SLA ${Math.random().toString(36).slice(2, 8)}` });
   staffIds.push(user.id);
   return user;
 }
 
 type Sla = { firstResponseDueAt?: Date | null; resolutionDueAt?: Date | null; slaPausedAt?: Date | null; firstRespondedAt?: Date | null; assigneeId?: string | null };
 
-async function ticketWith(sla: Sla, status: "new" | "open" | "waiting" | "resolved" = "open") {
+async function ticketWith(sla: Sla, status: "new" | "open" | "waiting" | "resolved" = "open", guideId?: string) {
   const {
     ticket: { id },
-  } = await createTicket();
+  } = await createTicket(guideId ? buildTicketInput(undefined, getGuideDeclaration(guideId)!) : {});
   // Only the SLA state written here: the due times the ticket got at creation from the real policy and
   // clock are cleared, so each case is exactly what it says.
   const none = { firstResponseDueAt: null, resolutionDueAt: null, slaPausedAt: null, firstRespondedAt: null };
@@ -105,16 +111,23 @@ describe("SLA alerts", () => {
     expect(await db().outboxMail.count({ where: { to: assignee.email } })).toBe(6);
   });
 
-  it("tells every active staff member when nobody is assigned, or the assignee's account is deactivated", async () => {
-    const [a, b, gone] = [await agent(), await agent(), await agent(false)];
-    const unassigned = await ticketWith({ firstResponseDueAt: new Date(T0.getTime() - MIN) });
-    const orphaned = await ticketWith({ firstResponseDueAt: new Date(T0.getTime() - MIN), assigneeId: gone.id });
-    await checkSlaAlerts({ at: T0, ticketIds: [unassigned, orphaned] });
+  it("tells the guide's followers when nobody is assigned (or the assignee is deactivated), and the admins when nobody follows it", async () => {
+    const [follower, bystander, gone, admin] = [await agent(), await agent(), await agent(false), await agent(true, "admin")];
+    await db().guideFollow.create({ data: { staffId: follower.id, guideKey: FOLLOWED } });
+    const unassigned = await ticketWith({ firstResponseDueAt: new Date(T0.getTime() - MIN) }, "open", FOLLOWED);
+    const orphaned = await ticketWith({ firstResponseDueAt: new Date(T0.getTime() - MIN), assigneeId: gone.id }, "open", FOLLOWED);
+    const unfollowed = await ticketWith({ firstResponseDueAt: new Date(T0.getTime() - MIN) }, "open", UNFOLLOWED);
+    await checkSlaAlerts({ at: T0, ticketIds: [unassigned, orphaned, unfollowed] });
+    const told = async (ticketId: string) =>
+      new Set((await db().notification.findMany({ where: { ticketId, kind: "sla_breach" }, select: { staffId: true } })).map((n) => n.staffId));
     for (const ticketId of [unassigned, orphaned]) {
-      const to = new Set((await db().notification.findMany({ where: { ticketId, kind: "sla_breach" }, select: { staffId: true } })).map((n) => n.staffId));
-      expect(to.has(a.id) && to.has(b.id)).toBe(true);
-      expect(to.has(gone.id)).toBe(false);
+      const to = await told(ticketId);
+      expect(to.has(follower.id)).toBe(true);
+      expect(to.has(bystander.id) || to.has(gone.id) || to.has(admin.id)).toBe(false);
     }
+    const to = await told(unfollowed);
+    expect(to.has(admin.id)).toBe(true);
+    expect(to.has(follower.id) || to.has(bystander.id)).toBe(false);
   });
 
   it("can be asked for now, as one pending job however often it is asked", async () => {

@@ -73,7 +73,7 @@ async function sendAlert(due: Due, at: Date): Promise<boolean> {
       ON CONFLICT DO NOTHING
       RETURNING "ticketId"`;
     if (!inserted.length) return false;
-    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: due.ticketId }, select: { id: true, assigneeId: true } });
+    const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: due.ticketId }, select: { id: true, assigneeId: true, guideId: true } });
     const details = [`対象: ${TARGET_LABEL[due.target]}`, `期限: ${formatJstDateTime(due.dueAt).replace("T", " ")}(日本時間)`];
     await notifySlaAlert(tx, due.kind === "breach" ? "sla_breach" : "sla_warning", ticket, details, at);
     return true;
