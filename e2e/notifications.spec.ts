@@ -129,7 +129,7 @@ test("a requester's answer on my ticket: listed, linked, mailed by default and n
   await login(page, agent, "/admin/notifications");
   await expectListed(page, created.reference, "依頼者からの返信");
 
-  await choose(page, "担当チケットへの依頼者の返信", { mail: false });
+  await choose(page, "依頼者の返信", { mail: false });
   await answer("別のブラウザでも試しました。");
   await page.goto("/admin/notifications");
   await expect(page.locator("[data-notification]").filter({ hasText: created.reference })).toHaveCount(2);

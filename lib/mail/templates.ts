@@ -201,7 +201,7 @@ export type StaffNotificationMail = {
 
 const NOTIFICATION_LINES: Record<StaffNotificationKind, { subject: string; lead: string }> = {
   new_ticket: { subject: "新しいお問い合わせ", lead: "フォロー中のガイドに新しいお問い合わせが届きました。" },
-  requester_message: { subject: "依頼者からの返信", lead: "あなたが担当するお問い合わせに、依頼者から返信がありました。" },
+  requester_message: { subject: "依頼者からの返信", lead: "お問い合わせに、依頼者から返信がありました。" },
   assigned: { subject: "担当の割り当て", lead: "お問い合わせの担当者にあなたが割り当てられました。" },
   sla_warning: { subject: "対応期限が近づいています", lead: "お問い合わせの対応期限が近づいています。" },
   sla_breach: { subject: "対応期限を過ぎました", lead: "お問い合わせの対応期限を過ぎました。" },

@@ -7,7 +7,7 @@ export type NotificationChoice = { inApp: boolean; mail: boolean };
 
 export const NOTIFICATION_LABELS: Record<NotificationKind, { title: string; hint: string; item: string }> = {
   new_ticket: { title: "フォロー中のガイドの新しいお問い合わせ", hint: "下で選んだガイドにお問い合わせが届いたとき", item: "新しいお問い合わせ" },
-  requester_message: { title: "担当チケットへの依頼者の返信", hint: "あなたが担当するチケットに依頼者が書き込んだとき", item: "依頼者からの返信" },
+  requester_message: { title: "依頼者の返信", hint: "あなたが担当するチケット(担当者のいないチケットはフォローしているガイドのもの。フォロワーのいないガイドは管理者)に依頼者が書き込んだとき", item: "依頼者からの返信" },
   assigned: { title: "担当の割り当て", hint: "ほかのスタッフがあなたを担当者にしたとき", item: "あなたに割り当て" },
   sla_warning: {
     title: "対応期限が近いとき",

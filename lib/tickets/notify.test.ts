@@ -92,11 +92,12 @@ describe("new ticket in a followed guide", () => {
   });
 });
 
-describe("requester answer on my ticket", () => {
-  it("notifies the assignee (in-app and mail by default), nobody on an unassigned ticket, nothing to a deactivated assignee", async () => {
+describe("requester answer", () => {
+  it("notifies the assignee (in-app and mail by default); on an unassigned ticket or one of a deactivated assignee, the guide's followers", async () => {
     const assignee = await staff();
     const admin = await staff();
-    const { ticket, token } = await createTicket();
+    const follower = await staff({ follows: [GUIDE] });
+    const { ticket, token } = await createTicket(buildTicketInput(undefined, getGuideDeclaration(GUIDE)!));
     await changeAssignee(admin, ticket.id, assignee.id);
     await db().notification.deleteMany({ where: { staffId: assignee.id } });
     await db().outboxMail.deleteMany({ where: { to: assignee.email } });
@@ -104,15 +105,20 @@ describe("requester answer on my ticket", () => {
     expect(await addRequesterMessage(token, "まだログインできません", null)).toBeTruthy();
     expect((await notes(assignee.id, ticket.id)).map((n) => n.kind)).toEqual(["requester_message"]);
     expect((await mailsTo(assignee.email)).map((m) => m.kind)).toEqual(["notify-requester_message"]);
+    // Not the follower: the assignee owns this answer.
+    expect(await notes(follower.id, ticket.id)).toEqual([]);
 
-    const { ticket: loose, token: looseToken } = await createTicket();
+    const { ticket: loose, token: looseToken } = await createTicket(buildTicketInput(undefined, getGuideDeclaration(GUIDE)!));
     await addRequesterMessage(looseToken, "hello", null);
-    expect(await db().notification.count({ where: { ticketId: loose.id } })).toBe(0);
+    expect((await notes(follower.id, loose.id)).map((n) => n.kind)).toEqual(["requester_message"]);
+    expect((await mailsTo(follower.email)).find((m) => m.text.includes(loose.reference))?.text).toContain("担当者がいないため");
+    expect(await notes(admin.id, loose.id)).toEqual([]);
 
     await db().staffUser.update({ where: { id: assignee.id }, data: { active: false } });
     await addRequesterMessage(token, "もう一度", null);
     expect(await notes(assignee.id, ticket.id)).toHaveLength(1);
     expect(await mailsTo(assignee.email)).toHaveLength(1);
+    expect((await notes(follower.id, ticket.id)).map((n) => n.kind)).toEqual(["requester_message"]);
   });
 });
 

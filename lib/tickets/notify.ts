@@ -59,9 +59,21 @@ export async function notifyNewTicket(tx: Tx, ticket: { id: string; guideId: str
   return notify(tx, "new_ticket", ticket.id, followers.map((f) => f.staffId), null, now);
 }
 
-/** The requester answered: the ticket's assignee, if any. */
-export async function notifyRequesterMessage(tx: Tx, ticket: { id: string; assigneeId: string | null }, now = new Date()) {
-  return ticket.assigneeId ? notify(tx, "requester_message", ticket.id, [ticket.assigneeId], null, now) : 0;
+/**
+ * The requester answered: the ticket's assignee; on an unassigned ticket (or one whose assignee's
+ * account is deactivated), its queue (queueOf), so that an answer nobody owns is still seen.
+ */
+export async function notifyRequesterMessage(tx: Tx, ticket: { id: string; assigneeId: string | null; guideId: string | null }, now = new Date()) {
+  const assignee = await activeAssignee(tx, ticket.assigneeId);
+  if (assignee) return notify(tx, "requester_message", ticket.id, [assignee], null, now);
+  return notify(tx, "requester_message", ticket.id, await queueOf(tx, ticket.guideId), null, now, [UNOWNED]);
+}
+
+const UNOWNED = "このお問い合わせには担当者がいないため、ガイドのフォロワー(いなければ管理者)にお知らせしています。";
+
+async function activeAssignee(tx: Tx, assigneeId: string | null): Promise<string | null> {
+  if (!assigneeId) return null;
+  return (await tx.staffUser.findFirst({ where: { id: assigneeId, active: true }, select: { id: true } }))?.id ?? null;
 }
 
 /** A ticket assigned to someone by someone else (taking a ticket oneself notifies nobody). */
@@ -82,10 +94,11 @@ export async function notifySlaAlert(
   details: string[],
   now = new Date(),
 ) {
-  const assignee = ticket.assigneeId ? await tx.staffUser.findFirst({ where: { id: ticket.assigneeId, active: true }, select: { id: true } }) : null;
-  return notify(tx, kind, ticket.id, assignee ? [assignee.id] : await queueOf(tx, ticket.guideId), null, now, details);
+  const assignee = await activeAssignee(tx, ticket.assigneeId);
+  return assignee ? notify(tx, kind, ticket.id, [assignee], null, now, details) : notify(tx, kind, ticket.id, await queueOf(tx, ticket.guideId), null, now, [...details, UNOWNED]);
 }
 
+/** Who owns an unassigned ticket: its guide's active followers, or the active admins when it has none. */
 async function queueOf(tx: Tx, guideId: string | null): Promise<string[]> {
   const followers = await tx.guideFollow.findMany({ where: { guideKey: guideId ?? NO_GUIDE, staff: { active: true } }, select: { staffId: true } });
   if (followers.length) return followers.map((f) => f.staffId);

@@ -28,12 +28,12 @@ export type RequesterMessage = {
 /**
  * The requester's message on a ticket, whichever way it came: locks the row, refuses a ticket that no
  * longer takes messages (null), writes the message, its files and their history, reopens per the
- * workflow and notifies the assignee, all in the caller's transaction.
+ * workflow and notifies the assignee (or the queue), all in the caller's transaction.
  */
 export async function appendRequesterMessage(tx: Tx, ticketId: string, m: RequesterMessage) {
   // Lock the row: a staff status change and this reopen must not interleave.
-  const [locked] = await tx.$queryRaw<{ status: string; assigneeId: string | null }[]>`
-    SELECT "status"::text, "assigneeId"::text FROM "Ticket" WHERE "id" = ${ticketId}::uuid FOR UPDATE`;
+  const [locked] = await tx.$queryRaw<{ status: string; assigneeId: string | null; guideId: string | null }[]>`
+    SELECT "status"::text, "assigneeId"::text, "guideId" FROM "Ticket" WHERE "id" = ${ticketId}::uuid FOR UPDATE`;
   if (!locked || !requesterCanWrite(locked.status)) return null;
   const message = await insertMessage(tx, { ticketId, authorType: "requester", visibility: m.visibility, body: m.body });
   const after = m.via === "mail" ? { messageId: message.id, via: "mail" } : { messageId: message.id };
@@ -49,7 +49,7 @@ export async function appendRequesterMessage(tx: Tx, ticketId: string, m: Reques
     await recordEvent(tx, ticketId, { type: "requester" }, { kind: "status", before: { status: locked.status }, after: { status: next }, at: m.now });
     await applySla(tx, ticketId, "status");
   }
-  await notifyRequesterMessage(tx, { id: ticketId, assigneeId: locked.assigneeId }, m.now);
+  await notifyRequesterMessage(tx, { id: ticketId, assigneeId: locked.assigneeId, guideId: locked.guideId }, m.now);
   return { messageId: message.id, ticketId };
 }
 
