@@ -71,3 +71,20 @@ export async function saveNotificationSettings(me: Me, choices: NotificationChoi
     if (keys.length) await tx.guideFollow.createMany({ data: keys.map((guideKey) => ({ staffId: me.id, guideKey })), skipDuplicates: true });
   });
 }
+
+/** Read notifications are kept this long; unread ones a year (the list shows the newest 50 anyway). */
+export const NOTIFICATION_READ_RETENTION_DAYS = 90;
+export const NOTIFICATION_RETENTION_DAYS = 365;
+
+/** Deletes notifications past their retention (the housekeeping job, hourly); returns how many went. */
+export async function pruneNotifications(now: Date = new Date()): Promise<number> {
+  const day = 86_400_000;
+  return db().notification.deleteMany({
+    where: {
+      OR: [
+        { readAt: { lt: new Date(now.getTime() - NOTIFICATION_READ_RETENTION_DAYS * day) } },
+        { createdAt: { lt: new Date(now.getTime() - NOTIFICATION_RETENTION_DAYS * day) } },
+      ],
+    },
+  }).then((r) => r.count);
+}

@@ -18,25 +18,13 @@ export async function recordStepVisit(sessionHash: string, guideId: string, step
     DO UPDATE SET "firstAt" = least("StepVisit"."firstAt", excluded."firstAt"), "lastAt" = greatest("StepVisit"."lastAt", excluded."lastAt")`;
 }
 
-/** Deletes visits and searches older than the retention; returns how many rows went. */
+/** Deletes visits and searches older than the retention (the housekeeping job, hourly); returns how many rows went. */
 export async function pruneHelpAnalytics(now: Date = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - RETENTION_DAYS * 86_400_000);
   const day = jstDayAsUtcDate(cutoff).toISOString().slice(0, 10);
   const visits = await db().$executeRaw`DELETE FROM "StepVisit" WHERE "day" < ${day}::date`;
   const searches = await db().$executeRaw`DELETE FROM "SearchLog" WHERE "createdAt" < ${cutoff}`;
   return visits + searches;
-}
-
-let lastPrune = 0;
-
-/**
- * Prunes at most once an hour per instance, from the beacon (until the job queue of issue 13 runs it
- * on a schedule). Failures are the caller's to log; the next call an hour later tries again.
- */
-export async function pruneHelpAnalyticsNowAndThen(now: Date = new Date()): Promise<void> {
-  if (now.getTime() - lastPrune < 3_600_000) return;
-  lastPrune = now.getTime();
-  await pruneHelpAnalytics(now);
 }
 
 /** The steps one session reached (any guide, any day), in the order it first reached them. */

@@ -19,6 +19,7 @@ export const TASKS = {
   deliverMail: "mail:deliver",
   checkSla: "sla:check",
   pruneRateLimits: "rate-limit:prune",
+  housekeeping: "housekeeping:prune",
 } as const;
 // Any string is accepted too: the tests run tasks of their own.
 export type TaskName = (typeof TASKS)[keyof typeof TASKS] | (string & {});
@@ -32,6 +33,7 @@ export const CRONTAB = [
   `* * * * * ${TASKS.deliverMail} ?jobKey=${TASKS.deliverMail}&max=3`,
   `* * * * * ${TASKS.checkSla} ?jobKey=${TASKS.checkSla}&max=3`,
   `17 * * * * ${TASKS.pruneRateLimits} ?jobKey=${TASKS.pruneRateLimits}&max=3`,
+  `41 * * * * ${TASKS.housekeeping} ?jobKey=${TASKS.housekeeping}&max=3`,
 ].join("\n");
 
 export type AddJobOptions = {

@@ -2,7 +2,10 @@
 // (which adds jobs) does not import the mail sender and the SLA check.
 import "server-only";
 import type { TaskList } from "graphile-worker";
+import { pruneNotifications } from "@/lib/data/notifications";
+import { pruneHelpAnalytics } from "@/lib/data/step-visits";
 import { TASKS } from "@/lib/jobs/queue";
+import { log } from "@/lib/log";
 import { deliverRound } from "@/lib/mail/sender";
 import { prune } from "@/lib/rate-limit";
 import { checkSlaAlerts } from "@/lib/tickets/sla-alerts";
@@ -23,5 +26,11 @@ export const taskList: TaskList = {
   // Rate-limit events older than the longest window (a day), hourly.
   [TASKS.pruneRateLimits]: async () => {
     await prune();
+  },
+  // Rows past their retention: help-center visits and searches (90 days, decision 0031) and old
+  // notifications (read: 90 days, any: a year), hourly.
+  [TASKS.housekeeping]: async () => {
+    const [analytics, notifications] = await Promise.all([pruneHelpAnalytics(), pruneNotifications()]);
+    if (analytics || notifications) log.info({ analytics, notifications }, "old rows pruned");
   },
 };

@@ -5,7 +5,7 @@
 import { getGuide } from "@/lib/content";
 import { stepOf } from "@/lib/guide-graph";
 import { recordStepView } from "@/lib/data/step-views";
-import { pruneHelpAnalyticsNowAndThen, recordStepVisit } from "@/lib/data/step-visits";
+import { recordStepVisit } from "@/lib/data/step-visits";
 import { startHelpSession } from "@/lib/help-session";
 import { requestLog } from "@/lib/log";
 
@@ -25,7 +25,7 @@ export async function GET(request: Request) {
   if (!guide || !stepOf(guide, stepId)) return image(400);
   const session = startHelpSession(request.headers);
   try {
-    await Promise.all([recordStepView(guideId, stepId), recordStepVisit(session.hash, guideId, stepId), pruneHelpAnalyticsNowAndThen()]);
+    await Promise.all([recordStepView(guideId, stepId), recordStepVisit(session.hash, guideId, stepId)]);
   } catch (error) {
     // Counting is best effort: a page view must never fail because the database is down.
     (await requestLog()).warn({ err: error instanceof Error ? error.message : String(error) }, "step view not counted");
