@@ -8,32 +8,22 @@
 // after its Nth stored batch, before the batch is moved to Tebiki-handled, the one window where a crash
 // leaves mail both stored and still in the inbox. A kill there cannot be timed from outside.
 // INBOUND_PROCESS_INTERVAL_MS: how often the processor looks for due mail besides being kicked (15 s).
-import { closeDb } from "@/lib/db";
-import { log } from "@/lib/log";
 import { startInbound, stopInbound } from "@/lib/mail/inbound/worker";
+import { runWorkerProcess } from "./run-process";
 
 const killAfter = Number(process.env.TEBIKI_TEST_KILL_AFTER_BATCH ?? 0);
 let batches = 0;
 
-async function main() {
-  if (!process.env.IMAP_URL) throw new Error("IMAP_URL is required: the mailbox to read");
-  await startInbound(Number(process.env.INBOUND_PROCESS_INTERVAL_MS ?? 15_000), {
-    afterStore: async () => {
-      batches++;
-      if (killAfter && batches >= killAfter) process.kill(process.pid, "SIGKILL");
-    },
-  });
-  log.info("inbound worker started");
-  const stop = async () => {
-    await stopInbound();
-    await closeDb();
-    process.exit(0);
-  };
-  process.once("SIGTERM", () => void stop());
-  process.once("SIGINT", () => void stop());
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runWorkerProcess(
+  "inbound worker",
+  async () => {
+    if (!process.env.IMAP_URL) throw new Error("IMAP_URL is required: the mailbox to read");
+    await startInbound(Number(process.env.INBOUND_PROCESS_INTERVAL_MS ?? 15_000), {
+      afterStore: async () => {
+        batches++;
+        if (killAfter && batches >= killAfter) process.kill(process.pid, "SIGKILL");
+      },
+    });
+  },
+  stopInbound,
+);

@@ -4,26 +4,16 @@
 // run (mail delivery, SLA alerts, pruning), without the web server. Run it beside instances started
 // with JOB_WORKER=false to keep jobs off the web processes, or beside ordinary instances to add one
 // more worker: a job still runs once. SIGTERM/SIGINT let the jobs in progress finish, then exit 0.
-import { closeDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { startJobQueue, stopJobQueue } from "@/lib/jobs/queue";
 import { taskList } from "@/lib/jobs/tasks";
-import { log } from "@/lib/log";
+import { runWorkerProcess } from "./run-process";
 
-async function main() {
-  env();
-  await startJobQueue(taskList, { concurrency: Number(process.env.JOB_CONCURRENCY ?? 2) });
-  log.info("job worker process started");
-  const stop = async () => {
-    await stopJobQueue();
-    await closeDb();
-    process.exit(0);
-  };
-  process.once("SIGTERM", () => void stop());
-  process.once("SIGINT", () => void stop());
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runWorkerProcess(
+  "job worker process",
+  async () => {
+    env();
+    await startJobQueue(taskList, { concurrency: Number(process.env.JOB_CONCURRENCY ?? 2) });
+  },
+  stopJobQueue,
+);

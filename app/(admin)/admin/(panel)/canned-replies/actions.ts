@@ -5,6 +5,7 @@ import { requireAdmin } from "@/lib/auth/guards";
 import { CannedReplyError, createCannedReply, deleteCannedReply, updateCannedReply } from "@/lib/data/canned-replies";
 import { renderPlaceholders, unknownPlaceholders } from "@/lib/tickets/placeholders";
 import { CannedReplyIdSchema, CannedReplySchema } from "@/lib/validation/canned-reply";
+import { fieldErrors } from "@/lib/validation/form-errors";
 
 export type CannedReplyFormState = {
   errors?: Record<string, string>;
@@ -26,8 +27,7 @@ export async function saveCannedReplyAction(_prev: CannedReplyFormState, formDat
   const id = values.id ? CannedReplyIdSchema.safeParse({ id: values.id }) : null;
   if (id && !id.success) return { errors: { form: "この定型文は見つかりません。" }, values };
   const parsed = CannedReplySchema.safeParse(values);
-  const errors: Record<string, string> = {};
-  if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+  const errors = fieldErrors(parsed.error);
   for (const key of ["bodyJa", "bodyEn"] as const) {
     const unknown = unknownPlaceholders(values[key]);
     if (unknown.length && !errors[key]) errors[key] = `使えないプレースホルダーがあります: ${unknown.join("、")}`;

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { requireAdmin } from "@/lib/auth/guards";
 import { updateSignOff } from "@/lib/data/settings";
 import { SignOffSchema } from "@/lib/validation/settings";
+import { fieldErrors } from "@/lib/validation/form-errors";
 
 export type SignOffState = { ok?: boolean; errors?: Record<string, string>; values?: { signOffJa: string; signOffEn: string } };
 
@@ -10,11 +11,7 @@ export async function saveSignOffAction(_prev: SignOffState, formData: FormData)
   const user = await requireAdmin();
   const values = { signOffJa: String(formData.get("signOffJa") ?? ""), signOffEn: String(formData.get("signOffEn") ?? "") };
   const parsed = SignOffSchema.safeParse(values);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return { errors, values };
-  }
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   const saved = await updateSignOff(user, parsed.data);
   revalidatePath("/admin/settings");
   return { ok: true, values: { signOffJa: saved.ja, signOffEn: saved.en } };

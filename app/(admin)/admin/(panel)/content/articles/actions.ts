@@ -15,6 +15,7 @@ import { getItem, listItems } from "@/lib/data/content";
 import { jstDay } from "@/lib/jst";
 import { ArticleFormSchema } from "@/lib/validation/content-library";
 import { refusalOf, type StoreRefusal } from "../problems";
+import { fieldErrors } from "@/lib/validation/form-errors";
 
 const FIELDS = ["slug", "titleJa", "titleEn", "descriptionJa", "descriptionEn", "topic", "bodyJa", "bodyEn", "note", "baseNumber"] as const;
 export type ArticleFormValues = Record<(typeof FIELDS)[number], string>;
@@ -28,9 +29,8 @@ export async function saveArticleAction(_prev: ArticleFormState, formData: FormD
   const user = await requireEditor();
   const values = read(formData);
   const creating = formData.get("mode") === "new";
-  const errors: Record<string, string> = {};
   const parsed = ArticleFormSchema.safeParse(values);
-  if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+  const errors = fieldErrors(parsed.error);
   const slug = ContentKeySchema.safeParse(values.slug);
   if (!slug.success) errors.slug = slug.error.issues[0].message;
   else if (creating && slug.data === "new") errors.slug = "「new」は使えません(新規作成の画面の名前です)";

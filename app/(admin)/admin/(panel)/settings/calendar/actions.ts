@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { requireAdmin } from "@/lib/auth/guards";
 import { addClosureDay, removeClosureDay, saveCalendarHours } from "@/lib/sla/settings";
 import { CalendarHoursSchema, ClosureDaySchema, hoursFromInput } from "@/lib/validation/business-calendar";
+import { fieldErrors } from "@/lib/validation/form-errors";
 
 export type DayValues = { open: boolean; opens: string; closes: string };
 export type HoursState = { ok?: boolean; errors?: Record<string, string>; values?: { days: Record<string, DayValues>; warningMinutes: string } };
@@ -36,11 +37,7 @@ export async function addClosureAction(_prev: ClosureState, formData: FormData):
   const user = await requireAdmin();
   const values = { day: String(formData.get("day") ?? "").slice(0, 20), label: String(formData.get("label") ?? "").slice(0, 200) };
   const parsed = ClosureDaySchema.safeParse(values);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-    return { errors, values };
-  }
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   await addClosureDay(user, parsed.data.day, parsed.data.label);
   revalidatePath(PATH);
   return { ok: parsed.data.day };

@@ -10,6 +10,7 @@ import { guideMapData } from "@/lib/guide-editor/map-data";
 import { guidePublishProblems } from "@/lib/guide-editor/save";
 import { GuideMap } from "./_components/guide-map";
 import { editorHref } from "./hrefs";
+import { GuideProblems } from "./_components/guide-problems";
 
 export const metadata: Metadata = { title: "ガイドの編集" };
 
@@ -76,18 +77,7 @@ export default async function GuideEditorPage({ params, searchParams }: { params
         ) : null}
       </section>
 
-      {problems.length ? (
-        <section aria-labelledby="problems-title" className="rounded border border-red-300 bg-red-50 p-4" data-testid="guide-problems">
-          <h2 id="problems-title" className="text-lg font-bold text-red-900">公開できない問題({problems.length}件)</h2>
-          <ul className="mt-2 list-disc space-y-1 pl-5">
-            {problems.map((p, i) => (
-              <li key={i}>
-                {p.stepId ? <Link href={editorHref(guideId, `steps/${p.stepId}`)} className="text-brand-700 underline">{p.where}</Link> : p.where}:{p.message}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <GuideProblems guideId={guideId} problems={problems} testId="guide-problems" />
 
       <section aria-labelledby="map-title" className="min-w-0">
         <h2 id="map-title" className="text-lg font-bold">ステップの地図</h2>

@@ -13,6 +13,7 @@ import { guideHref } from "@/lib/help-urls";
 import { editorHref } from "../hrefs";
 import { publishGuideAction } from "./actions";
 import { PublishForm } from "./_components/publish-form";
+import { GuideProblems } from "../_components/guide-problems";
 
 export const metadata: Metadata = { title: "ガイドの公開" };
 
@@ -40,18 +41,7 @@ export default async function PublishGuidePage({ params }: { params: Promise<{ g
         {upToDate ? "この版はすでに公開されています。" : ""}
       </p>
 
-      {problems.length ? (
-        <section aria-labelledby="problems-title" className="rounded border border-red-300 bg-red-50 p-4" data-testid="publish-problems">
-          <h2 id="problems-title" className="font-bold text-red-900">公開できない問題({problems.length}件)</h2>
-          <ul className="list-disc pl-5">
-            {problems.map((p, i) => (
-              <li key={i}>
-                {p.stepId ? <Link href={editorHref(guideId, `steps/${p.stepId}`)} className="text-brand-700 underline">{p.where}</Link> : p.where}:{p.message}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <GuideProblems guideId={guideId} problems={problems} testId="publish-problems" />
 
       {impact && stored ? (
         <section aria-labelledby="impact-title" className="rounded border border-slate-300 bg-white p-4" data-testid="impact">
