@@ -2,8 +2,8 @@
 // login) and agents (to "not allowed"); every action refuses a user who signed in as an editor but
 // was deactivated or demoted to agent before submitting, and changes nothing.
 import { randomUUID } from "node:crypto";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { createStaffUser, login, setActive, setRole, type TestStaff } from "./support/admin";
+import { expect, test } from "@playwright/test";
+import { attemptLockedOut, createStaffUser, login } from "./support/admin";
 import { sql } from "./support/db";
 
 const PAGES = [
@@ -18,7 +18,7 @@ const PAGES = [
   "/admin/content/guides/jaist-sso/history",
 ];
 
-const editor = () => createStaffUser({ role: "editor" as "agent" });
+const editor = () => createStaffUser({ role: "editor" });
 
 /** The head version of one item: a refused save must not move it. */
 async function headOf(kind: string, key: string) {
@@ -87,17 +87,6 @@ test("an agent reaches no library page and has no content link in the menu", asy
   }
 });
 
-async function attempt(page: Page, context: BrowserContext, staff: TestStaff, persona: "deactivated" | "agent", path: string, submit: () => Promise<void>) {
-  await login(page, staff, path);
-  if (persona === "deactivated") await setActive(staff.id, false);
-  else await setRole(staff.id, "agent");
-  await submit();
-  await expect(page).toHaveURL(persona === "deactivated" ? /\/admin\/login/ : /\/admin\/forbidden/);
-  if (persona === "deactivated") await setActive(staff.id, true);
-  else await sql(`UPDATE "StaffUser" SET "role" = 'editor' WHERE "id" = $1`, [staff.id]);
-  await context.clearCookies();
-}
-
 for (const persona of ["deactivated", "agent"] as const) {
   test(`library actions change nothing for an editor who became ${persona === "agent" ? "an agent" : "deactivated"} before submitting`, async ({ page, context }) => {
     test.setTimeout(180_000);
@@ -106,17 +95,17 @@ for (const persona of ["deactivated", "agent"] as const) {
     const article = await createLiveArticle();
     const before = { link: await headOf("link", "rcaci-top"), topic: await headOf("topic", "account"), own: await topicState(topic.id) };
 
-    await attempt(page, context, staff, persona, "/admin/content/links", async () => {
+    await attemptLockedOut(page, context, staff, persona, "/admin/content/links", async () => {
       const item = page.locator('[data-testid="link-item"][data-key="rcaci-top"]');
       await item.getByLabel(/^URL/).fill("https://example.org/never");
       await item.getByRole("button", { name: "保存して公開" }).click();
     });
-    await attempt(page, context, staff, persona, "/admin/content/topics", async () => {
+    await attemptLockedOut(page, context, staff, persona, "/admin/content/topics", async () => {
       const item = page.locator('[data-testid="topic-item"][data-key="account"]');
       await item.getByLabel("名前(日本語)").fill("変更されない");
       await item.getByRole("button", { name: "保存して公開" }).click();
     });
-    await attempt(page, context, staff, persona, "/admin/content/articles/new", async () => {
+    await attemptLockedOut(page, context, staff, persona, "/admin/content/articles/new", async () => {
       await page.getByLabel(/^URL名/).fill("e2e-never-created");
       await page.getByLabel("トピック").selectOption("account");
       for (const label of ["タイトル(日本語)", "タイトル(英語)"]) await page.getByLabel(label).fill("x");
@@ -127,18 +116,18 @@ for (const persona of ["deactivated", "agent"] as const) {
       await page.getByRole("button", { name: "下書き保存" }).click();
     });
     const history = `/admin/content/topics/${topic.key}/history`;
-    await attempt(page, context, staff, persona, history, async () => {
+    await attemptLockedOut(page, context, staff, persona, history, async () => {
       await page.getByLabel("担当者", { exact: true }).selectOption({ index: 1 });
       await page.getByRole("button", { name: "担当者と期限を保存" }).click();
     });
-    await attempt(page, context, staff, persona, history, async () => {
+    await attemptLockedOut(page, context, staff, persona, history, async () => {
       await page.getByRole("button", { name: "版1の内容に戻す(新しい版を作成)" }).click();
     });
-    await attempt(page, context, staff, persona, history, async () => {
+    await attemptLockedOut(page, context, staff, persona, history, async () => {
       await page.getByRole("button", { name: "版2を公開" }).click();
     });
 
-    await attempt(page, context, staff, persona, `/admin/content/articles/${article.key}`, async () => {
+    await attemptLockedOut(page, context, staff, persona, `/admin/content/articles/${article.key}`, async () => {
       await page.getByRole("button", { name: "公開を停止" }).click();
     });
     const { rows: live } = await sql<{ liveVersionId: string | null }>(`SELECT "liveVersionId" FROM "ContentItem" WHERE "id" = $1`, [article.id]);

@@ -2,27 +2,13 @@
 // SLA report with its CSV (any active staff member). Anonymous visitors and deactivated staff with a
 // live session are sent to sign in (401 for the CSV); an agent is refused the settings pages, and a
 // form opened as admin and submitted after demotion, deactivation or sign-out changes nothing.
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { createStaffUser, login, setActive, setRole, type TestStaff } from "./support/admin";
+import { expect, test } from "@playwright/test";
+import { attemptLockedOut, createStaffUser, login, setActive } from "./support/admin";
 import { sql } from "./support/db";
-
-type Persona = "anonymous" | "deactivated" | "agent";
 
 // Days far from any due time another spec computes.
 const KEEP = "2031-03-03";
 const NEVER = "2031-03-04";
-
-async function attempt(page: Page, context: BrowserContext, staff: TestStaff, persona: Persona, open: string, submit: () => Promise<void>) {
-  await login(page, staff, open);
-  if (persona === "anonymous") await context.clearCookies();
-  else if (persona === "deactivated") await setActive(staff.id, false);
-  else await setRole(staff.id, "agent");
-  await submit();
-  await expect(page).toHaveURL(persona === "agent" ? /\/admin\/forbidden/ : /\/admin\/login/);
-  if (persona === "deactivated") await setActive(staff.id, true);
-  if (persona === "agent") await setRole(staff.id, "admin");
-  await context.clearCookies();
-}
 
 const settingsState = async () => ({
   calendar: (await sql(`SELECT "hours", "slaWarningMinutes" FROM "BusinessCalendar"`)).rows,
@@ -69,31 +55,31 @@ for (const persona of ["anonymous", "deactivated", "agent"] as const) {
     const admin = await createStaffUser({ role: "admin" });
     const before = await settingsState();
 
-    await attempt(page, context, admin, persona, "/admin/settings/calendar", async () => {
+    await attemptLockedOut(page, context, admin, persona, "/admin/settings/calendar", async () => {
       await page.getByLabel("期限間近とする時間(分前)").fill("5");
       await page.getByRole("checkbox", { name: "土曜日" }).check();
       await page.getByRole("button", { name: "保存" }).click();
     });
-    await attempt(page, context, admin, persona, "/admin/settings/calendar", async () => {
+    await attemptLockedOut(page, context, admin, persona, "/admin/settings/calendar", async () => {
       await page.getByLabel("日付").fill(NEVER);
       await page.getByLabel("名前").fill("追加されない休業日");
       await page.getByRole("button", { name: "追加" }).click();
     });
-    await attempt(page, context, admin, persona, "/admin/settings/calendar", async () => {
+    await attemptLockedOut(page, context, admin, persona, "/admin/settings/calendar", async () => {
       await page.getByRole("button", { name: new RegExp(`^削除\\s*: ${KEEP}`) }).click();
     });
-    await attempt(page, context, admin, persona, "/admin/settings/sla", async () => {
+    await attemptLockedOut(page, context, admin, persona, "/admin/settings/sla", async () => {
       await page.getByLabel("優先度: 緊急 初回応答(時間)").fill("99");
       await page.getByRole("button", { name: "保存" }).click();
     });
-    await attempt(page, context, admin, persona, "/admin/settings/sla", async () => {
+    await attemptLockedOut(page, context, admin, persona, "/admin/settings/sla", async () => {
       await page.getByLabel("ガイド", { exact: true }).selectOption({ index: 1 });
       await page.getByLabel("優先度", { exact: true }).selectOption("low");
       await page.getByLabel("解決(時間)", { exact: true }).fill("1");
       await page.getByRole("button", { name: "追加" }).click();
     });
 
-    await attempt(page, context, admin, persona, "/admin/settings/sla", async () => {
+    await attemptLockedOut(page, context, admin, persona, "/admin/settings/sla", async () => {
       await page.getByRole("button", { name: /^削除\s*: .* 低$/ }).click();
     });
 

@@ -1,7 +1,7 @@
 // Unauthorized access to every staff resource: anonymous, deactivated (with a live session) and an
 // agent where an admin is needed; with and without header tricks aimed at the proxy.
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { createInvitation, createStaffUser, createTicket, invitationState, login, setActive, setRole, ticketState, type TestStaff } from "./support/admin";
+import { expect, test } from "@playwright/test";
+import { attemptLockedOut, createInvitation, createStaffUser, createTicket, invitationState, login, setActive, setRole, ticketState } from "./support/admin";
 import { sql } from "./support/db";
 
 const HEADER_TRICKS: Record<string, string>[] = [
@@ -90,18 +90,6 @@ test.describe("agent where an admin is needed", () => {
   });
 });
 
-type Persona = "anonymous" | "deactivated";
-
-async function attempt(page: Page, context: BrowserContext, staff: TestStaff, persona: Persona, open: string, submit: () => Promise<void>) {
-  await login(page, staff, open);
-  if (persona === "anonymous") await context.clearCookies();
-  else await setActive(staff.id, false);
-  await submit();
-  await expect(page).toHaveURL(/\/admin\/login/);
-  if (persona === "deactivated") await setActive(staff.id, true);
-  await context.clearCookies();
-}
-
 for (const persona of ["anonymous", "deactivated"] as const) {
   test(`ticket actions change nothing for a ${persona} user`, async ({ page, context }) => {
     // Six sign-ins, one per action.
@@ -113,24 +101,24 @@ for (const persona of ["anonymous", "deactivated"] as const) {
     const actions = page.getByRole("complementary", { name: "チケットの操作" });
 
     // The one properties form (status, priority, assignee) and its "assign to me" button.
-    await attempt(page, context, agent, persona, detail, async () => {
+    await attemptLockedOut(page, context, agent, persona, detail, async () => {
       await actions.getByLabel("状態").selectOption("open");
       await actions.getByLabel("優先度").selectOption("urgent");
       await actions.getByLabel("担当者").selectOption(agent.id);
       await actions.getByRole("button", { name: "変更を保存" }).click();
     });
-    await attempt(page, context, agent, persona, detail, async () => {
+    await attemptLockedOut(page, context, agent, persona, detail, async () => {
       await page.locator("#assign-to-me").click();
     });
-    await attempt(page, context, agent, persona, detail, async () => {
+    await attemptLockedOut(page, context, agent, persona, detail, async () => {
       await page.getByLabel("依頼者へ返信").fill("This must not be sent");
       await page.getByRole("button", { name: "返信を送信" }).click();
     });
-    await attempt(page, context, agent, persona, detail, async () => {
+    await attemptLockedOut(page, context, agent, persona, detail, async () => {
       await page.getByLabel("内部メモ").fill("This must not be saved");
       await page.getByRole("button", { name: "メモを追加" }).click();
     });
-    await attempt(page, context, agent, persona, `/admin/tickets?status=new&q=${ticket.tag}`, async () => {
+    await attemptLockedOut(page, context, agent, persona, `/admin/tickets?status=new&q=${ticket.tag}`, async () => {
       await page.getByLabel(`選択 ${ticket.reference}`).check();
       await page.getByLabel("変更内容").selectOption("status:closed");
       await page.getByRole("button", { name: "一括変更" }).click();
@@ -207,13 +195,13 @@ for (const persona of ["anonymous", "deactivated"] as const) {
     const newEmail = `e2e-never-${persona}-${admin.id.slice(0, 8)}@example.edu`;
     const row = () => page.getByTestId("invitation-row").filter({ hasText: invitation.email });
 
-    await attempt(page, context, admin, persona, "/admin/staff", async () => {
+    await attemptLockedOut(page, context, admin, persona, "/admin/staff", async () => {
       await page.getByLabel("メールアドレス").fill(newEmail);
       await page.getByLabel("名前").fill("Never Invited");
       await page.getByRole("button", { name: "招待メールを送信" }).click();
     });
-    await attempt(page, context, admin, persona, "/admin/staff", () => row().getByRole("button", { name: "再送" }).click());
-    await attempt(page, context, admin, persona, "/admin/staff", () => row().getByRole("button", { name: "取り消す" }).click());
+    await attemptLockedOut(page, context, admin, persona, "/admin/staff", () => row().getByRole("button", { name: "再送" }).click());
+    await attemptLockedOut(page, context, admin, persona, "/admin/staff", () => row().getByRole("button", { name: "取り消す" }).click());
 
     expect(await invitationState(invitation.id)).toEqual(before);
     expect((await sql(`SELECT 1 FROM "StaffToken" WHERE "email" = $1`, [newEmail])).rows).toHaveLength(0);

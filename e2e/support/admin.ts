@@ -4,9 +4,10 @@ import bcrypt from "bcryptjs";
 import { expect, type BrowserContext, type Page } from "@playwright/test";
 import { sql } from "./db";
 
-export type TestStaff = { id: string; email: string; password: string; name: string };
+export type StaffRole = "agent" | "editor" | "admin";
+export type TestStaff = { id: string; email: string; password: string; name: string; role: StaffRole };
 
-export async function createStaffUser(options: { role?: "agent" | "editor" | "admin"; name?: string } = {}): Promise<TestStaff> {
+export async function createStaffUser(options: { role?: StaffRole; name?: string } = {}): Promise<TestStaff> {
   const email = `e2e-${randomUUID().slice(0, 8)}@example.edu`;
   const password = `pw-${randomUUID()}`;
   const name = options.name ?? `E2E ${options.role ?? "agent"} ${email.slice(4, 8)}`;
@@ -14,11 +15,11 @@ export async function createStaffUser(options: { role?: "agent" | "editor" | "ad
     `INSERT INTO "StaffUser" ("email", "name", "role", "passwordHash", "updatedAt") VALUES ($1, $2, $3, $4, now()) RETURNING "id"`,
     [email, name, options.role ?? "agent", await bcrypt.hash(password, 10)],
   );
-  return { id: rows[0].id, email, password, name };
+  return { id: rows[0].id, email, password, name, role: options.role ?? "agent" };
 }
 
 export const setActive = (id: string, active: boolean) => sql(`UPDATE "StaffUser" SET "active" = $2 WHERE "id" = $1`, [id, active]);
-export const setRole = (id: string, role: "agent" | "editor" | "admin") => sql(`UPDATE "StaffUser" SET "role" = $2 WHERE "id" = $1`, [id, role]);
+export const setRole = (id: string, role: StaffRole) => sql(`UPDATE "StaffUser" SET "role" = $2 WHERE "id" = $1`, [id, role]);
 
 /** The walk through the certificate branch of the JAIST-SSO guide, as the contact form records it. */
 export const CERTIFICATE_WALK = {
@@ -119,19 +120,23 @@ export async function createResetLink(staffId: string, email: string) {
   return `/admin/reset-password/${token}`;
 }
 
-export type LockedOut = "anonymous" | "deactivated";
+/** Who may no longer: signed out, deactivated with a live session, or demoted to an agent with one. */
+export type LockedOut = "anonymous" | "deactivated" | "agent";
 
 /**
  * A probe of one staff action by someone who no longer may: `staff` signs in at `open`, then loses the
- * session (anonymous) or is deactivated with the session still live, and `submit` uses the page as it
- * was; the server must send them to sign in. The account is active again and signed out afterwards.
+ * session (anonymous), is deactivated or is demoted to an agent with the session still live, and
+ * `submit` uses the page as it was; the server must send them to sign in (to the forbidden page when
+ * demoted). The account is as it was again, and signed out, afterwards.
  */
 export async function attemptLockedOut(page: Page, context: BrowserContext, staff: TestStaff, persona: LockedOut, open: string, submit: () => Promise<void>) {
   await login(page, staff, open);
   if (persona === "anonymous") await context.clearCookies();
-  else await setActive(staff.id, false);
+  else if (persona === "deactivated") await setActive(staff.id, false);
+  else await setRole(staff.id, "agent");
   await submit();
-  await expect(page).toHaveURL(/\/admin\/login/);
+  await expect(page).toHaveURL(persona === "agent" ? /\/admin\/forbidden/ : /\/admin\/login/);
   if (persona === "deactivated") await setActive(staff.id, true);
+  if (persona === "agent") await setRole(staff.id, staff.role);
   await context.clearCookies();
 }
