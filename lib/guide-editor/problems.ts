@@ -1,10 +1,10 @@
 // What the editor refuses, in the admin's language (decision 0005), each problem naming the step it
 // is about so the page can link there. The same rules as lib/guide-graph.ts validateGuide and
 // lib/guides/validate-declaration.ts (which stay the authority: whatever they report that is not
-// said here is passed on as is), plus the two locales' texts.
+// said here is passed on, in its Japanese wording), plus the two locales' texts.
 import { stepOf } from "@/lib/guide-graph";
 import { formFields } from "@/lib/guides/form-fields";
-import { validateDeclaration } from "@/lib/guides/validate-declaration";
+import { declarationProblems } from "@/lib/guides/validate-declaration";
 import type { GuideDocument } from "@/lib/guide-editor/document";
 import type { EditProblem } from "@/lib/guide-editor/edit-step";
 import { parseStepSource } from "@/lib/guide-editor/step-source";
@@ -93,15 +93,15 @@ export function documentProblems(doc: GuideDocument): GuideProblem[] {
     }
   }
 
-  // Whatever the declaration check reports beyond the above (form fields, conditions, prefixes); its
-  // step sentences only when the checks above found nothing, as a safety net for a rule not mirrored.
+  // Whatever the declaration check reports beyond the above (form fields, conditions, prefixes), in
+  // its Japanese wording; its step and guide sentences only when the checks above found nothing, as a
+  // safety net for a rule not mirrored here (those of the graph itself are in English only).
   const mine = problems.length;
-  for (const message of validateDeclaration(guide)) {
-    const stepId = message.split(":")[0];
-    if (/^(field |form)/.test(message)) problems.push({ where: "フォームの設定", message });
+  for (const p of declarationProblems(guide)) {
+    if (p.scope === "form") problems.push({ where: "フォームの設定", message: p.ja });
     else if (mine) continue;
-    else if (Object.hasOwn(guide.steps, stepId)) problems.push({ where: `ステップ「${stepId}」`, stepId, message });
-    else problems.push({ where: "ガイド", message });
+    else if (p.scope === "step") problems.push({ where: `ステップ「${p.stepId}」`, stepId: p.stepId, message: p.ja });
+    else problems.push({ where: "ガイド", message: p.ja });
   }
   return problems;
 }
