@@ -5,15 +5,25 @@
 // boxes, ticked rows, the scroll position). On a ticket's page it also shows who else is there.
 import { useRouter } from "next/navigation";
 import { startTransition, useEffect, useState } from "react";
-import { REPLYING_REPORT_MS, type PresenceView } from "@/lib/live/messages";
+import { REPLYING_REPORT_MS, type PresenceView, type TicketChange } from "@/lib/live/messages";
 
 /** Coalesces a burst of changes (a bulk update) into one refresh. */
 const REFRESH_DELAY_MS = 300;
 const RETRY_MIN_MS = 5_000;
 const RETRY_MAX_MS = 60_000;
+/**
+ * A change this staff member made from this page shortly after it submitted a form is already on the
+ * page: the server action's answer re-rendered it (revalidatePath). Refreshing again right behind the
+ * action is not only redundant: under CPU load it can leave the action's own update uncommitted, the
+ * button stuck on "saving" (vercel/next.js#86055, #98303; seen in our e2e run at load 19).
+ */
+const OWN_ACTION_MS = 15_000;
 
-/** `renderedAt`: when the server rendered the page, so that a change made since is not missed. */
-export function LiveUpdates({ ticketId, renderedAt }: { ticketId?: string; renderedAt: number }) {
+/**
+ * `renderedAt`: when the server rendered the page, so that a change made since is not missed; `me`: the
+ * viewing staff member, whose own changes right after a form submit on this page need no refresh.
+ */
+export function LiveUpdates({ ticketId, renderedAt, me }: { ticketId?: string; renderedAt: number; me: string }) {
   const router = useRouter();
   const [presence, setPresence] = useState<PresenceView>({ viewing: [], replying: [] });
 
@@ -23,6 +33,21 @@ export function LiveUpdates({ ticketId, renderedAt }: { ticketId?: string; rende
     let retry: ReturnType<typeof setTimeout> | undefined;
     let retryMs = RETRY_MIN_MS;
     let stopped = false;
+    let submittedAt = -Infinity;
+    const onSubmit = () => {
+      submittedAt = Date.now();
+    };
+    document.addEventListener("submit", onSubmit, true);
+    const onTicket = (event: Event) => {
+      let change: TicketChange | null = null;
+      try {
+        change = JSON.parse((event as MessageEvent<string>).data) as TicketChange;
+      } catch {
+        // Unreadable: refresh to be safe.
+      }
+      if (change?.actorId === me && Date.now() - submittedAt < OWN_ACTION_MS) return;
+      refresh();
+    };
     const refresh = () => {
       clearTimeout(timer);
       timer = setTimeout(() => startTransition(() => router.refresh()), REFRESH_DELAY_MS);
@@ -37,7 +62,7 @@ export function LiveUpdates({ ticketId, renderedAt }: { ticketId?: string; rende
         // A new EventSource has no Last-Event-ID to resume from: re-read what may have been missed.
         if (reconnecting) refresh();
       });
-      source.addEventListener("ticket", refresh);
+      source.addEventListener("ticket", onTicket);
       // The server could not replay what this page missed while disconnected: re-read everything.
       source.addEventListener("resync", refresh);
       source.addEventListener("presence", (event) => {
@@ -63,13 +88,14 @@ export function LiveUpdates({ ticketId, renderedAt }: { ticketId?: string; rende
     connect(false);
     return () => {
       stopped = true;
+      document.removeEventListener("submit", onSubmit, true);
       clearTimeout(timer);
       clearTimeout(retry);
       source?.close();
     };
     // renderedAt changes with every refresh: the stream is kept, not reopened, so it is left out.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ticketId, router]);
+  }, [ticketId, router, me]);
 
   useEffect(() => {
     if (!ticketId) return;

@@ -132,7 +132,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
     <div>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{T.title}</h1>
-        <LiveUpdates renderedAt={new Date().getTime()} />
+        <LiveUpdates renderedAt={new Date().getTime()} me={user.id} />
         <div className="flex flex-wrap items-center gap-2">
           <Link href="/admin/tickets?assignee=me" aria-current={exportQs === "assignee=me" ? "page" : undefined} className={secondaryButtonClass}>
             {T.mine}

@@ -64,7 +64,7 @@ export default async function TicketPage({ params, searchParams }: { params: Par
         {" ・ "}
         <a href="#compose" className="inline-flex min-h-11 items-center text-brand-700 underline lg:hidden">返信・メモへ移動</a>
       </p>
-      <LiveUpdates ticketId={ticket.id} renderedAt={new Date().getTime()} />
+      <LiveUpdates ticketId={ticket.id} renderedAt={new Date().getTime()} me={user.id} />
       {ticket.mergedInto ? (
         <p className="mt-3 rounded border border-slate-400 bg-slate-50 p-3" data-testid="merged-into">
           このチケットは{" "}
