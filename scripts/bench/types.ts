@@ -50,6 +50,8 @@ export type BenchContext = {
   say(line: string): void;
   /** A scratch directory removed at the end. */
   tmpDir: string;
+  /** Mails the bench's SMTP sink (the server's SMTP_URL) has accepted so far: the outbox drains into it. */
+  mailsReceived(): number;
 };
 
 export type BenchRow = {
