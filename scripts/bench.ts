@@ -25,7 +25,7 @@ import { adminCases } from "./bench/admin";
 import { fillUnlessFilled } from "./bench/fill";
 import { intakeCases } from "./bench/intake";
 import { renderSection, replaceSection, num, type RunFacts } from "./bench/report";
-import { Cleanup, loadAverage, nginxControl, runCapture, scratchDir, stopChild, treeRssBytes, waitForPort, wrkRunner } from "./bench/tools";
+import { Cleanup, loadAverage, nginxControl, runCapture, processTree, scratchDir, stopChild, treeRssBytes, waitForPort, wrkRunner } from "./bench/tools";
 import type { BenchCases, BenchContext, BenchRow } from "./bench/types";
 import { webCases } from "./bench/web";
 
@@ -199,7 +199,7 @@ async function machineFacts(databaseUrl: string): Promise<Pick<RunFacts, "cpu" |
   const wrk = await runCapture("wrk", ["-v"], 10_000).then(
     (out) => `${out.stdout}${out.stderr}`.trim().split("\n")[0].split(" [")[0],
     // wrk -v exits 1 after printing its version.
-    (error: Error) => /wrk \S+/.exec(error.message)?.[0] ?? "wrk",
+    (error: Error) => /^wrk [^-\s]\S*/m.exec(error.message)?.[0] ?? "wrk",
   );
   const git = (args: string[]) => runCapture("git", args, 10_000).then((out) => out.stdout.trim(), () => "");
   const head = await git(["rev-parse", "--short", "HEAD"]);
@@ -252,7 +252,9 @@ async function main(): Promise<number> {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   cleanup.add("database client", () => client.end());
-  const applied = await migrate(database.url, { log: say });
+  const applied = await migrate(database.url, { log: say }).catch((error: unknown) => {
+    throw new Error(`${error instanceof Error ? error.message : String(error)} (the bench database in .data/bench-pg; --fresh refills it, ~13 min)`);
+  });
   if (applied.length) {
     say(`${applied.length} migration(s) applied`);
     // A migration may have filled tables: plan with their statistics.
@@ -316,7 +318,7 @@ async function main(): Promise<number> {
     met: rss < RSS_GOAL_MB * 2 ** 20,
     load: loadAverage(),
   });
-  say(`server RSS ${mb(rss)} (after start ${mb(rssAfterStart)})`);
+  say(`server RSS ${mb(rss)} (after start ${mb(rssAfterStart)}; processes ${processTree(serverPid).join(", ")})`);
 
   const facts: RunFacts = {
     ...(await machineFacts(database.url)),

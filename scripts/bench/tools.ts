@@ -151,8 +151,9 @@ export function parseDurationMs(text: string): number {
 export function parseWrkOutput(output: string): Omit<WrkResult, "cpuMsPerRequest"> {
   const done = /(\d+) requests in ([\d.]+\w+),/.exec(output);
   const rps = /Requests\/sec:\s+([\d.]+)/.exec(output);
-  const p50 = /^\s+50%\s+(\S+)$/m.exec(output);
-  const p99 = /^\s+99%\s+(\S+)$/m.exec(output);
+  // wrk pads a figure in seconds with a trailing space ("99%    4.14s ").
+  const p50 = /^\s+50%\s+(\S+)\s*$/m.exec(output);
+  const p99 = /^\s+99%\s+(\S+)\s*$/m.exec(output);
   if (!done || !rps) throw new Error(`wrk output without a summary:\n${output}`);
   const requests = Number(done[1]);
   // No latency lines: no request completed (every one timed out or failed).
@@ -460,4 +461,23 @@ export async function nginxControl(options: {
 /** A fresh scratch directory under the system temp dir. */
 export function scratchDir(prefix: string): string {
   return mkdtempSync(path.join(process.env.TMPDIR ?? "/tmp", prefix));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures as the table shows them, so that every case module writes them alike.
+
+/** 1234.5 → "1,235"; below 10 one decimal ("5.8"), below 1 two ("0.47"). */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return "–";
+  const digits = Math.abs(value) < 1 ? 2 : Math.abs(value) < 10 ? 1 : 0;
+  return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** "1,310 req/s, p50 40 ms, p99 120 ms, 1.4 ms CPU/req", plus errors when there were any. */
+export function formatWrk(result: WrkResult): string {
+  const parts = [`${formatNumber(result.rps)} req/s`, `p50 ${formatNumber(result.p50Ms)} ms`, `p99 ${formatNumber(result.p99Ms)} ms`];
+  if (result.cpuMsPerRequest !== null) parts.push(`${formatNumber(result.cpuMsPerRequest)} ms CPU/req`);
+  if (result.non2xx) parts.push(`${formatNumber(result.non2xx)} responses >= 400`);
+  if (result.socketErrors) parts.push(`${formatNumber(result.socketErrors)} socket errors`);
+  return parts.join(", ");
 }
