@@ -477,7 +477,7 @@ export function formatNumber(value: number): string {
 export function formatWrk(result: WrkResult): string {
   const parts = [`${formatNumber(result.rps)} req/s`, `p50 ${formatNumber(result.p50Ms)} ms`, `p99 ${formatNumber(result.p99Ms)} ms`];
   if (result.cpuMsPerRequest !== null) parts.push(`${formatNumber(result.cpuMsPerRequest)} ms CPU/req`);
-  if (result.non2xx) parts.push(`${formatNumber(result.non2xx)} responses >= 400`);
-  if (result.socketErrors) parts.push(`${formatNumber(result.socketErrors)} socket errors`);
+  if (result.non2xx) parts.push(`${result.non2xx.toLocaleString("en-US")} responses >= 400`);
+  if (result.socketErrors) parts.push(`${result.socketErrors.toLocaleString("en-US")} socket errors`);
   return parts.join(", ");
 }
