@@ -249,6 +249,12 @@ async function main(): Promise<number> {
   if (flag("fresh")) rmSync(dataDir, { recursive: true, force: true });
   const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "tebiki_bench", log: say });
   cleanup.add("PostgreSQL", () => database.stop());
+  // Case modules may use the app's data layer (lib/db) in this process: it reads DATABASE_URL.
+  process.env.DATABASE_URL = database.url;
+  cleanup.add("app pool", async () => {
+    const { closeDb } = await import("@/lib/db");
+    await closeDb();
+  });
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   cleanup.add("database client", () => client.end());
