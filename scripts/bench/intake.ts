@@ -33,7 +33,8 @@ request = function()
     '"walk":"cert-invalid,use-cert,cert-imported,cert-still-failing","locale":"ja"}'
   local headers = {}
   headers["Content-Type"] = "application/json"
-  headers["Idempotency-Key"] = "bench-" .. id
+  -- The form's keys are 16 to 100 of [A-Za-z0-9_-].
+  headers["Idempotency-Key"] = string.format("bench-${run}-%02d-%08d", tid, counter)
   headers["X-Forwarded-For"] = string.format("2001:db8:${run}:%x::%x", tid, counter)
   return wrk.format("POST", "/api/v1/tickets", headers, body)
 end
@@ -83,7 +84,7 @@ async function counter(client: pg.Client, databaseUrl: string) {
 }
 
 /** The baseline: the same row as a plain INSERT through pg on as many connections, for `seconds`. */
-async function plainInserts(databaseUrl: string, seconds: number, run: string): Promise<{ rows: number; seconds: number }> {
+export async function plainInserts(databaseUrl: string, seconds: number, run: string): Promise<{ rows: number; seconds: number }> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: CONNECTIONS });
   let rows = 0;
   const until = Date.now() + seconds * 1000;
