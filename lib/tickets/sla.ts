@@ -117,7 +117,7 @@ export async function applySla(tx: Tx, ticketId: string, change: SlaChange, at?:
  * The SLA columns of a ticket created now with these targets: what applySla(tx, id, "created") writes
  * for a new ticket (status new, nothing paused, nothing answered), computed before the insert so that
  * the intake writes its ticket in one statement (docs/decisions/0035-intake-throughput.md).
- * lib/tickets/sla.test.ts holds the two to the same result.
+ * lib/intake/statements.test.ts holds the two to the same result.
  */
 export function newTicketSla(targets: { firstResponseMinutes: number | null; resolutionMinutes: number | null }, calendar: BusinessCalendar, start: Date) {
   const due = (minutes: number | null) => (minutes === null ? null : addBusinessMinutes(start, minutes, calendar));
