@@ -80,7 +80,7 @@ async function counter(client: pg.Client, databaseUrl: string) {
       : await client.query(`SELECT (xact_commit + xact_rollback)::bigint AS n FROM pg_stat_database WHERE datname = $1`, [name]);
     return Number(rows[0].n);
   };
-  return { unit: statements ? "SQL statements" : "transactions", read };
+  return { unit: statements ? "SQL statements (the whole server's)" : "transactions (the whole server's, its job worker's too)", read };
 }
 
 /** The baseline: the same row as a plain INSERT through pg on as many connections, for `seconds`. */
