@@ -1,6 +1,7 @@
 // Queries on tickets for the requester's side and the intake. Changes live in lib/tickets/.
 import "server-only";
 import { db } from "@/lib/db";
+import { findTicketByIdempotencyKey } from "@/lib/data/intake";
 import { resolveMergedTicket, sameRequester } from "@/lib/data/ticket-merge";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashToken } from "@/lib/tokens";
@@ -14,11 +15,14 @@ export type IntakeResult = { ticketId: string; reference: string; locale: string
 export function isUniqueViolation(error: unknown, field: string): boolean {
   if (typeof error !== "object" || error === null) return false;
   const e = error as { code?: string; meta?: Record<string, unknown>; message?: string };
-  return e.code === "P2002" && JSON.stringify(e.meta ?? {}).concat(e.message ?? "").includes(field);
+  if (e.code === "P2002") return JSON.stringify(e.meta ?? {}).concat(e.message ?? "").includes(field);
+  // Plain pg (the intake's statements, lib/data/intake.ts): SQLSTATE 23505 names the index, "Ticket_idempotencyKey_key".
+  const constraint = (error as { constraint?: unknown }).constraint;
+  return e.code === "23505" && typeof constraint === "string" && constraint.includes(field);
 }
 
 export async function findIntakeByIdempotencyKey(key: string): Promise<IntakeResult | null> {
-  const t = await db().ticket.findUnique({ where: { idempotencyKey: key }, select: { id: true, reference: true, locale: true } });
+  const t = await findTicketByIdempotencyKey(key);
   return t ? { ticketId: t.id, reference: t.reference, locale: t.locale, token: null, duplicate: true } : null;
 }
 

@@ -2,15 +2,29 @@
 // options are the topics of the published guides' catalog entries. It is a form declaration like a
 // guide's, so the schema, the form, the summary and staff views read it the same way; never the SSO
 // questions. Tickets filed with it get the reserved prefix GEN (lib/guides/registry.ts).
-import { getGuide, getTopics, listGuideIds } from "@/lib/content";
+import { getGuide, getTopics, listGuideIds, liveSnapshot } from "@/lib/content";
+import type { ContentSnapshot } from "@/lib/content/snapshot";
 import type { FieldDeclaration, GuideDeclaration } from "@/lib/guides/declaration";
 
 export const GENERIC_PREFIX = "GEN";
 
 const OTHER_TOPIC = { value: "other", label: { ja: "その他・わからない", en: "Something else, or not sure" } };
 
-/** The generic form's declaration: a topic, then the common fields in their default places. */
+const forms = new WeakMap<ContentSnapshot, Pick<GuideDeclaration, "form">>();
+
+/**
+ * The generic form's declaration: a topic, then the common fields in their default places. One
+ * object per live content snapshot, so that the intake's schema cache (lib/guides/intake-schema.ts
+ * parseIntake) can key on it; a publish makes a new snapshot and so a new form.
+ */
 export function genericForm(): Pick<GuideDeclaration, "form"> {
+  const snapshot = liveSnapshot();
+  let form = forms.get(snapshot);
+  if (!form) forms.set(snapshot, (form = buildGenericForm()));
+  return form;
+}
+
+function buildGenericForm(): Pick<GuideDeclaration, "form"> {
   const topics = getTopics();
   const used = [...new Set(listGuideIds().map((id) => getGuide(id)!.catalog.topic))].filter((t) => Object.hasOwn(topics, t));
   const topic: FieldDeclaration = {

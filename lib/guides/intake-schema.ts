@@ -246,3 +246,43 @@ export function buildIntakeSchema(
   }
   return schema;
 }
+
+type CachedSchema = { schema: ReturnType<typeof buildIntakeSchema>; clock: { now: () => Date } };
+const schemaCache = new WeakMap<object, Map<string, CachedSchema>>();
+/** Walks per form declaration kept; a guide has few real walks to its contact step (issue 14). */
+const MAX_CACHED_PER_FORM = 256;
+
+/**
+ * Parses a request with the schema of its form, locale and walk, built once per declaration object:
+ * zod compiles a schema on its first parse, which made building one per request the intake's
+ * largest CPU cost (issue 14). A published guide is a new declaration object (a new content snapshot),
+ * so a cached schema never outlives its declaration. `now` reaches the cached schema through a clock
+ * set just before the parse, which is synchronous: no other request can run in between.
+ */
+export function parseIntake(
+  guide: GuideDeclaration | null,
+  form: Pick<GuideDeclaration, "form">,
+  locale: Locale,
+  walk: Walk | null,
+  now: () => Date,
+  raw: unknown,
+  params?: Parameters<ReturnType<typeof buildIntakeSchema>["safeParse"]>[1],
+) {
+  const owner = guide ?? form;
+  let perForm = schemaCache.get(owner);
+  if (!perForm) schemaCache.set(owner, (perForm = new Map()));
+  const key = `${locale}|${guide && walk ? walk.choices.join(",") : ""}`;
+  let cached = perForm.get(key);
+  if (!cached) {
+    const clock = { now };
+    cached = { schema: buildIntakeSchema(guide, locale, walk, { now: () => clock.now(), form }), clock };
+    if (perForm.size >= MAX_CACHED_PER_FORM) perForm.delete(perForm.keys().next().value!);
+    perForm.set(key, cached);
+  }
+  cached.clock.now = now;
+  try {
+    return cached.schema.safeParse(raw, params);
+  } finally {
+    cached.clock.now = () => new Date();
+  }
+}

@@ -12,7 +12,7 @@ import { answersFromRequest, type Answers } from "@/lib/guides/answers";
 import type { GuideDeclaration } from "@/lib/guides/declaration";
 import { formFields } from "@/lib/guides/form-fields";
 import { GENERIC_PREFIX, genericForm } from "@/lib/guides/generic-form";
-import { buildIntakeSchema, changedPrefilledFields, prefillFromWalkParam, type DeclaredPrefill } from "@/lib/guides/intake-schema";
+import { changedPrefilledFields, parseIntake, prefillFromWalkParam, type DeclaredPrefill } from "@/lib/guides/intake-schema";
 import type { Locale } from "@/lib/i18n";
 import { jstTime } from "@/lib/jst";
 import { readScreenshot } from "@/lib/screenshot";
@@ -89,9 +89,12 @@ export function multiKeys(request: IntakeRequest): string[] {
   return formFields(request.form).filter((f) => f.kind === "multi").map((f) => f.key);
 }
 
-/** The schema a request is checked with: its guide's (or the generic) form, aware of the walk. */
-export function requestSchema(request: IntakeRequest, locale: Locale, now: () => Date) {
-  return buildIntakeSchema(request.guide, locale, request.prefill?.replayed ?? null, { now, form: request.form });
+/**
+ * Checks a request with the schema of its guide's (or the generic) form, aware of the walk; built
+ * once per declaration, locale and walk (parseIntake).
+ */
+export function parseRequest(request: IntakeRequest, locale: Locale, now: () => Date, raw: unknown) {
+  return parseIntake(request.guide, request.form, locale, request.prefill?.replayed ?? null, now, raw, { error: fallbackError(locale) });
 }
 
 /** A step's title for people, for a "steps" answer. */
@@ -117,7 +120,7 @@ export async function submitIntake({ raw, screenshot, ip, locale, now = new Date
   }
 
   const request = resolveIntakeRequest(raw.guide, raw.walk);
-  const parsed = requestSchema(request, locale, () => now).safeParse(raw, { error: fallbackError(locale) });
+  const parsed = parseRequest(request, locale, () => now, raw);
   const file = await readScreenshot(screenshot);
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
   if (!file.ok) errors.screenshot = [(file.reason === "too-large" ? TEXT.tooLarge : TEXT.notImage)[locale]];
@@ -160,6 +163,7 @@ export async function submitIntake({ raw, screenshot, ip, locale, now = new Date
       helpSessionHash,
     },
     {
+      idempotencyChecked: true,
       screenshot: file.screenshot,
       mail: (reference, token, signOff) => ({
         kind: "confirmation",

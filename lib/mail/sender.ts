@@ -103,6 +103,12 @@ async function claim(now: Date, batch: number, ids?: string[]): Promise<Claimed[
 }
 
 let lastPendingLogged = -1;
+let lastPendingCountAt = 0;
+/**
+ * Without SMTP the count is only for the log, and every round of a burst of intakes ran it over every
+ * pending mail (issue 14): once a minute is enough to say the outbox grows.
+ */
+const PENDING_COUNT_EVERY_MS = 60_000;
 
 /** Sends what is due. Returns how many were sent, scheduled for a retry and given up. */
 export async function deliverPending(options: DeliverOptions = {}) {
@@ -111,6 +117,8 @@ export async function deliverPending(options: DeliverOptions = {}) {
   const result = { sent: 0, retrying: 0, failed: 0 };
   if (!transport) {
     // No SMTP_URL (the embedded default): the mail waits in the outbox; say so once per change.
+    if (Date.now() - lastPendingCountAt < PENDING_COUNT_EVERY_MS) return result;
+    lastPendingCountAt = Date.now();
     const pending = await db().outboxMail.count({ where: { status: "pending" } });
     if (pending !== lastPendingLogged) {
       lastPendingLogged = pending;

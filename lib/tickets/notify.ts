@@ -2,11 +2,11 @@
 // notifies nobody): an in-app row and/or a mail through the outbox, as each recipient chose.
 // Never the actor of the change, never a deactivated account (docs/decisions/0022).
 import "server-only";
-import { enqueueMail } from "@/lib/data/outbox";
+import { enqueueMail, type OutgoingMail } from "@/lib/data/outbox";
 import { getSignOff } from "@/lib/data/settings";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { staffNotificationMail } from "@/lib/mail/templates";
+import { staffNotificationMail, type SignOff } from "@/lib/mail/templates";
 import { DEFAULT_CHOICES, NO_GUIDE, type NotificationKind } from "@/lib/notifications/kinds";
 
 type Tx = Prisma.TransactionClient;
@@ -14,24 +14,25 @@ type Tx = Prisma.TransactionClient;
 const base = () => env().APP_URL.replace(/\/$/, "");
 const SUMMARY_CHARS = 80;
 
-async function notify(tx: Tx, kind: NotificationKind, ticketId: string, recipientIds: readonly string[], actorId: string | null, now: Date, details?: string[]) {
-  const ids = [...new Set(recipientIds)].filter((id) => id !== actorId);
-  if (!ids.length) return 0;
-  const recipients = await tx.staffUser.findMany({
-    where: { id: { in: ids }, active: true },
-    select: { id: true, name: true, email: true, notificationPreferences: { where: { kind }, select: { inApp: true, mail: true } } },
-    orderBy: { id: "asc" },
-  });
-  if (!recipients.length) return 0;
-  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { reference: true, description: true } });
-  const signOff = await getSignOff(tx);
-  let written = 0;
+export type NotificationRecipient = { id: string; name: string; email: string; choice: { inApp: boolean; mail: boolean } | null };
+
+/**
+ * What a notification of `kind` about a ticket writes for each recipient, as each chose (their stored
+ * choice, else the kind's default): in-app rows and mails. The recipients are active and not the
+ * actor; the intake (lib/tickets/create-ticket.ts) reads them with its other context in one statement.
+ */
+export function plannedNotifications(
+  kind: NotificationKind,
+  recipients: readonly NotificationRecipient[],
+  ticket: { reference: string; description: string },
+  signOff: SignOff,
+  details?: string[],
+): { inApp: string[]; mails: OutgoingMail[] } {
+  const inApp: string[] = [];
+  const mails: OutgoingMail[] = [];
   for (const staff of recipients) {
-    const choice = staff.notificationPreferences[0] ?? DEFAULT_CHOICES[kind];
-    if (choice.inApp) {
-      await tx.notification.create({ data: { staffId: staff.id, kind, ticketId, createdAt: now }, select: { id: true } });
-      written++;
-    }
+    const choice = staff.choice ?? DEFAULT_CHOICES[kind];
+    if (choice.inApp) inApp.push(staff.id);
     if (choice.mail) {
       const summary = ticket.description.replace(/\s+/g, " ").trim();
       const mail = staffNotificationMail({
@@ -46,11 +47,28 @@ async function notify(tx: Tx, kind: NotificationKind, ticketId: string, recipien
       });
       // No ticketId: a ticket's outbox rows are the mail its requester got (the staff history and
       // tests read them so); the kind and the link say which ticket this one is about.
-      await enqueueMail(tx, { kind: `notify-${kind}`, to: staff.email, ...mail });
-      written++;
+      mails.push({ kind: `notify-${kind}`, to: staff.email, ...mail });
     }
   }
-  return written;
+  return { inApp, mails };
+}
+
+async function notify(tx: Tx, kind: NotificationKind, ticketId: string, recipientIds: readonly string[], actorId: string | null, now: Date, details?: string[]) {
+  const ids = [...new Set(recipientIds)].filter((id) => id !== actorId);
+  if (!ids.length) return 0;
+  const recipients = await tx.staffUser.findMany({
+    where: { id: { in: ids }, active: true },
+    select: { id: true, name: true, email: true, notificationPreferences: { where: { kind }, select: { inApp: true, mail: true } } },
+    orderBy: { id: "asc" },
+  });
+  if (!recipients.length) return 0;
+  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { reference: true, description: true } });
+  const planned = plannedNotifications(kind, recipients.map((r) => ({ ...r, choice: r.notificationPreferences[0] ?? null })), ticket, await getSignOff(tx), details);
+  for (const staffId of planned.inApp) {
+    await tx.notification.create({ data: { staffId, kind, ticketId, createdAt: now }, select: { id: true } });
+  }
+  for (const mail of planned.mails) await enqueueMail(tx, mail);
+  return planned.inApp.length + planned.mails.length;
 }
 
 /** A new ticket: everyone following its guide (or "no guide"). */

@@ -112,3 +112,22 @@ export async function applySla(tx: Tx, ticketId: string, change: SlaChange, at?:
   });
   await tx.ticket.update({ where: { id: ticketId }, data });
 }
+
+/**
+ * The SLA columns of a ticket created now with these targets: what applySla(tx, id, "created") writes
+ * for a new ticket (status new, nothing paused, nothing answered), computed before the insert so that
+ * the intake writes its ticket in one statement (docs/decisions/0035-intake-throughput.md).
+ * lib/intake/statements.test.ts holds the two to the same result.
+ */
+export function newTicketSla(targets: { firstResponseMinutes: number | null; resolutionMinutes: number | null }, calendar: BusinessCalendar, start: Date) {
+  const due = (minutes: number | null) => (minutes === null ? null : addBusinessMinutes(start, minutes, calendar));
+  const firstResponseDueAt = due(targets.firstResponseMinutes);
+  const resolutionDueAt = due(targets.resolutionMinutes);
+  return {
+    firstResponseTargetMinutes: targets.firstResponseMinutes,
+    resolutionTargetMinutes: targets.resolutionMinutes,
+    firstResponseDueAt,
+    resolutionDueAt,
+    slaDueAt: nextDue({ firstResponseDueAt, resolutionDueAt, firstRespondedAt: null, slaPausedAt: null }) ?? NO_DUE,
+  };
+}
