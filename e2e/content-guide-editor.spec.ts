@@ -190,7 +190,7 @@ test("the form fields: a label changes, and a field the declaration refuses is r
   await page.getByLabel("ラベル(日本語)", { exact: true }).fill("メール");
   await page.getByLabel("ラベル(英語)", { exact: true }).fill("Mail");
   await save(page);
-  await expect(page.getByTestId("save-problems")).toContainText('field "email"');
+  await expect(page.getByTestId("save-problems")).toContainText("項目「email」: 二度宣言されています");
   await expect(page.getByLabel("「situation」のラベル(日本語)")).toHaveValue("いまの状況");
 
   await page.getByLabel("キー(半角英字、例: browserName)").fill("browserName");
