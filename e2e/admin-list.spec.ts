@@ -240,3 +240,21 @@ test("a requester message makes a ticket unread for two agents; opening it clear
   await expect(await listed(first)).not.toHaveAttribute("data-unread");
   await expect(await listed(agents[1][1])).toHaveAttribute("data-unread", "true");
 });
+
+// Decision 0036: a filter no index range can count (here a guide) shows the planner's estimates,
+// marked 約 and explained in words; a search for a word in a few tickets is counted exactly.
+test("tab counts say when they are estimates", async ({ page }) => {
+  const agent = await createStaffUser();
+  const tag = uniqueTag();
+  await createTickets(3, tag);
+  await login(page, agent, "/admin/tickets?status=all&guide=jaist-sso");
+  const tabs = page.getByRole("navigation", { name: "状態" });
+  await expect(tabs.getByRole("link", { name: /すべて/ })).toContainText(/約[\d,]+/);
+  await expect(tabs.getByTestId("count-note")).toContainText("推定");
+  await expect(tabs.getByRole("link", { name: /すべて/ })).toHaveAttribute("aria-describedby", "count-note");
+
+  await page.goto(`/admin/tickets?status=all&q=${tag}`);
+  await expect(tabs.getByRole("link", { name: /すべて/ })).toContainText("3");
+  await expect(tabs.getByRole("link", { name: /すべて/ })).not.toContainText("約");
+  await expect(tabs.getByTestId("count-note")).toHaveCount(0);
+});

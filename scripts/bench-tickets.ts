@@ -116,7 +116,7 @@ async function measure(client: pg.Client) {
   );
   const f = (raw: Record<string, string>) => TicketFilterSchema.parse(raw);
   const list = (raw: Record<string, string>) => async () => (await listTickets(me, f(raw))).rows.length;
-  const count = (raw: Record<string, string>) => async () => (await countTicketsByStatus(me, f(raw))).all;
+  const count = (raw: Record<string, string>) => async () => (await countTicketsByStatus(me, f(raw))).byStatus.all;
 
   const cases: [string, () => Promise<number>][] = [
     ["list: default view (new, newest)", list({})],

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeCursor, listTicketsSql } from "@/lib/data/ticket-list";
+import { countTicketsSql, encodeCursor, searchCountSql, ESTIMATE_SEARCH_ABOVE, exportTicketsSql, listTicketsSql, SEARCH_WINDOW, searchEstimateSql } from "@/lib/data/ticket-list";
 import { migrate } from "@/lib/migrate";
 import { createTempDatabase } from "@/lib/testing/temp-database";
 import { SORTS, TicketFilterSchema } from "@/lib/validation/triage";
@@ -164,5 +164,121 @@ describe("triage list query plans on 100k tickets", () => {
   ])("searches through its trigram index: %s", async (_name, raw, index) => {
     const text = await plan(raw);
     expect(text, text).toMatch(new RegExp(`Bitmap Index Scan on "?${index}"?`));
+  });
+});
+
+// Issue 14 (decision 0036): the tab counts, the search's choice between its two plans, and the CSV
+// export, on the same 100k tickets.
+describe("counts, search and export plans on 100k tickets", () => {
+  type Node = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Filter?: string; Plans?: Node[] };
+  const nodes = (n: Node): Node[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
+  /** Every read of "Ticket" with the nearest Limit or Sort above it. */
+  const reads = (n: Node, above: string | null = null): { node: Node; above: string | null }[] => {
+    const here = n["Node Type"] === "Limit" || n["Node Type"] === "Sort" ? n["Node Type"] : above;
+    return [...(n["Relation Name"] === "Ticket" ? [{ node: n, above }] : []), ...(n.Plans ?? []).flatMap((c) => reads(c, here))];
+  };
+  async function jsonPlan(sql: { text: string; values: unknown[] }, settings: string[] = []): Promise<Node> {
+    await client.query("BEGIN");
+    try {
+      for (const setting of settings) await client.query(`SET LOCAL ${setting}`);
+      const result = await client.query<{ "QUERY PLAN": [{ Plan: Node }] }>(`EXPLAIN (FORMAT JSON) ${sql.text}`, sql.values);
+      return result.rows[0]["QUERY PLAN"][0].Plan;
+    } finally {
+      await client.query("ROLLBACK");
+    }
+  }
+  const me = () => ({ id: staffIds[0] });
+  // A tenth of the table's 69 days (its tickets are a minute apart, back from now).
+  const jstDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
+  const f = (raw: Record<string, string>) => TicketFilterSchema.parse(raw);
+
+  // The views whose tabs are counted exactly (countsAreIndexRanges); the others show estimates.
+  it.each([
+    ["default", {}],
+    ["mine", { assignee: "me" }],
+    ["a staff member", { assignee: staffIds[4] }],
+    ["unassigned", { assignee: "unassigned" }],
+    ["priority", { priority: "urgent" }],
+    ["dates", { from: jstDaysAgo(30), to: jstDaysAgo(20) }],
+    ["priority and dates", { priority: "high", from: jstDaysAgo(30), to: jstDaysAgo(20) }],
+    ["mine and dates", { assignee: "me", from: jstDaysAgo(30), to: jstDaysAgo(20) }],
+  ])("counts every tab as one index range that stops at the cap: %s", async (_name, raw) => {
+    // Where matches are dense (as in this table: an eighth of it is "new") PostgreSQL rightly reads
+    // the first rows of the table instead; with that ruled out, the plan shows whether an index
+    // still serves each tab's count as a range.
+    const plan = await jsonPlan(countTicketsSql(f(raw), me()), ["enable_seqscan = off", "enable_bitmapscan = off"]);
+    const found = reads(plan);
+    const text = JSON.stringify(found.map((r) => ({ type: r.node["Node Type"], index: r.node["Index Name"], filter: r.node.Filter, above: r.above })));
+    expect(found.length, text).toBe(6);
+    for (const { node, above } of found) {
+      expect(above, text).toBe("Limit");
+      // A range of an index, not a bitmap of a whole condition nor a walk that tests the filter's
+      // conditions on rows. Testing the status is fine: a dense tab (here "closed", 3/8) is as well
+      // read from the dates' range as from its own index.
+      expect(node["Node Type"], text).toMatch(/^Index (Only )?Scan$/);
+      expect(node.Filter?.replace(/\(?status = '\w+'::"TicketStatus"\)?/, "") ?? "", text).toBe("");
+    }
+  });
+
+  it("tells a frequent search word from a rare one by the statistics of the search index", async () => {
+    const estimate = async (q: string) => {
+      const sql = searchEstimateSql(q);
+      const result = await client.query<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(sql.text, sql.values as unknown[]);
+      return result.rows[0]["QUERY PLAN"][0].Plan["Plan Rows"];
+    };
+    // In a third of the descriptions (Japanese) and of the replies (English): estimated, not counted.
+    expect(await estimate("証明書")).toBeGreaterThan(ESTIMATE_SEARCH_ABOVE);
+    expect(await estimate("register your one-time")).toBeGreaterThan(ESTIMATE_SEARCH_ABOVE);
+    // In 100 notes, in one ticket, in none: counted and listed from the trigram index.
+    expect(await estimate("ベンダー確認中 421")).toBeLessThanOrEqual(ESTIMATE_SEARCH_ABOVE);
+    expect(await estimate("s1054321")).toBeLessThanOrEqual(ESTIMATE_SEARCH_ABOVE);
+    expect(await estimate("存在しない語句")).toBeLessThanOrEqual(ESTIMATE_SEARCH_ABOVE);
+  });
+
+  // lib/data/ticket-list.ts withBitmapSearch: a rare word's page and counts come from the trigram index.
+  it.each([
+    ["a rare note, all statuses", { status: "all", q: "ベンダー確認中 421" }],
+    ["a rare username in a tab, by due time", { status: "open", sort: "due", q: "s1054321" }],
+    ["an English word nobody wrote", { status: "all", q: "Thunderbird" }],
+  ])("answers a rare word from the trigram index, never a scan of the table: %s", async (_name, raw) => {
+    for (const sql of [listTicketsSql(f(raw), me(), 51), searchCountSql(f(raw), me())]) {
+      const plan = await jsonPlan(sql, ["enable_indexscan = off"]);
+      const text = JSON.stringify(nodes(plan).map((n) => [n["Node Type"], n["Relation Name"] ?? n["Index Name"]]));
+      expect(text, text).toMatch(/"Bitmap Index Scan","Ticket_search_trgm_idx"/);
+      expect(text, text).not.toMatch(/"Seq Scan","Ticket"/);
+    }
+  });
+
+  // A frequent word's page: the list's own order walked for the first SEARCH_WINDOW rows, in order into
+  // the LIMIT, without a bitmap of the word's (many) matches.
+  it.each([
+    ["Japanese, new tab", { q: "証明書の選択" }],
+    ["English, all statuses", { status: "all", q: "register your one-time" }],
+    ["Japanese, all statuses by last activity", { status: "all", sort: "activity", q: "パスワード" }],
+  ])("walks the list's index for a frequent word: %s", async (_name, raw) => {
+    const plan = await jsonPlan(listTicketsSql(f(raw), me(), 51, false, SEARCH_WINDOW));
+    const found = reads(plan);
+    const text = JSON.stringify(found.map((r) => ({ type: r.node["Node Type"], index: r.node["Index Name"], above: r.above })));
+    expect(found.length, text).toBe(1);
+    expect(found[0].node["Node Type"], text).toMatch(/^Index (Only )?Scan$/);
+    expect(found[0].above, text).toBe("Limit");
+  });
+
+  // The export is read through a cursor (iterateTicketsForExport), planned for its first rows: the
+  // list's index in order, no sort of the matching tickets, whatever share of the table they are.
+  it.each([
+    ["a month, all statuses", { status: "all", from: "2026-01-01", to: "2026-01-31" }],
+    ["every ticket", { status: "all" }],
+    ["a tab by priority", { status: "closed", sort: "priority" }],
+    ["a tab by due time", { status: "open", sort: "due" }],
+    ["a guide by requester", { status: "all", guide: "jaist-sso", sort: "requester" }],
+  ])("exports in index order without sorting the rows: %s", async (_name, raw) => {
+    const sql = exportTicketsSql(f(raw), me());
+    const plan = await jsonPlan({ text: `DECLARE plan_check NO SCROLL CURSOR FOR ${sql.text}`, values: sql.values });
+    const all = nodes(plan);
+    const text = JSON.stringify(all.map((n) => [n["Node Type"], n["Relation Name"] ?? n["Index Name"]]));
+    expect(text, text).not.toMatch(/"Seq Scan","Ticket"/);
+    expect(all.some((n) => n["Node Type"] === "Sort" || n["Node Type"] === "Incremental Sort"), text).toBe(false);
+    expect(all.some((n) => n["Relation Name"] === "Ticket" && /^Index (Only )?Scan$/.test(n["Node Type"])), text).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { markTicketRead } from "@/lib/data/ticket-reads";
-import { COUNT_CAP, countTicketsByStatus, formatCount, listTickets, type TicketListRow } from "@/lib/data/ticket-list";
+import { COUNT_CAP, countTicketsByStatus, formatCount, formatEstimate, listTickets, type TicketListRow } from "@/lib/data/ticket-list";
 import { bulkUpdate } from "@/lib/tickets/bulk-update";
 import { changeStatus } from "@/lib/tickets/change-properties";
 import { addNote } from "@/lib/tickets/note";
@@ -133,11 +133,17 @@ describe("ticket list: sorts and pages", () => {
       SELECT 'CAP-' || ${tag} || '-' || g, (CASE WHEN g <= 1005 THEN 'new' ELSE 'open' END)::"TicketStatus", 'ja', 'Cap', 'cap' || g, 'student',
         'cap' || g || '@example.com', now(), 'capped ' || ${tag}, md5(${tag} || g), now() + interval '1 day', now()
       FROM generate_series(1, 1010) g`;
-    const counts = await countTicketsByStatus(me, filter({ q: tag }));
+    const { byStatus: counts, estimated } = await countTicketsByStatus(me, filter({ q: tag }));
+    expect(estimated).toBe(false);
     expect(counts).toMatchObject({ new: COUNT_CAP + 1, open: 5, waiting: 0, all: COUNT_CAP + 1 });
     expect(formatCount(counts.new)).toBe("1,000+");
     expect(formatCount(counts.open)).toBe("5");
     expect(formatCount(COUNT_CAP)).toBe("1,000");
+    // Estimates keep two significant figures and always say they are estimates.
+    expect(formatEstimate(447_498)).toBe("約450,000");
+    expect(formatEstimate(1_722)).toBe("約1,700");
+    expect(formatEstimate(87)).toBe("約87");
+    expect(formatEstimate(1)).toBe("約1");
     await db().$executeRaw`DELETE FROM "Ticket" WHERE "reference" LIKE ${`CAP-${tag}-%`}`;
   });
 });

@@ -1,7 +1,7 @@
-// The staff ticket list: filters, search, keyset pagination, counts and the CSV export's pages.
+// The staff ticket list: filters, search, keyset pagination, counts and the CSV export's statement.
 // Callers check the actor first (lib/auth/guards). Changes to tickets live in lib/tickets/.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, pool } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { jstDayStart } from "@/lib/jst";
 import { TICKET_PRIORITY, TICKET_STATUS } from "@/lib/ticket-fields";
@@ -284,23 +284,21 @@ async function withBitmapSearch<T>(query: Prisma.Sql): Promise<T> {
 }
 
 /**
- * A substring search has two good plans and PostgreSQL cannot tell which applies, since it cannot
- * estimate how many tickets a word matches: a frequent word is found at once walking the list's order;
+ * A substring search has two good plans: a frequent word is found at once walking the list's order;
  * a rare one must come from the trigram index (the walk read 250,000 rows at 1M tickets for a word in
- * 185 of them; decision 0023). So the walk is tried on the first SEARCH_WINDOW rows; when they hold a
- * whole page, those are the first matches; otherwise the trigram index answers, sorted.
+ * 185 of them; decision 0023). PostgreSQL's estimate of the word's tickets (the statistics of the
+ * index's expression) tells the two apart well, but its LIMIT costing still picks the walk or a lossy
+ * bitmap of a frequent word. So a word estimated rare goes to the trigram index, sorted; a frequent
+ * one walks the first SEARCH_WINDOW rows, and when they do not hold a whole page (matches of the
+ * filter are rare although the word is not), the trigram index answers (decision 0036).
  */
 async function pageRows(me: { id: string }, filter: TicketFilter, limit: number, backwards: boolean): Promise<TicketListRow[]> {
   if (!trigramSearch(filter.q)) return db().$queryRaw<TicketListRow[]>(listTicketsSql(filter, me, limit, backwards));
+  // A word the statistics call rare would not fill the window either: straight to its index.
+  if (!(await frequentSearch(filter.q!))) return withBitmapSearch<TicketListRow[]>(listTicketsSql(filter, me, limit, backwards));
   const walked = await db().$queryRaw<TicketListRow[]>(listTicketsSql(filter, me, limit, backwards, SEARCH_WINDOW));
   if (walked.length === limit) return walked;
   return withBitmapSearch<TicketListRow[]>(listTicketsSql(filter, me, limit, backwards));
-}
-
-/** Whether a page's worth of the newest SEARCH_WINDOW tickets of the filter match its search. */
-async function frequentInWindow(me: { id: string }, filter: TicketFilter): Promise<boolean> {
-  const rows = await db().$queryRaw<unknown[]>(listTicketsSql({ ...filter, status: "all", sort: "created", dir: "desc", cursor: undefined, before: undefined }, me, PAGE_SIZE, false, SEARCH_WINDOW));
-  return rows.length === PAGE_SIZE;
 }
 
 export async function listTickets(me: { id: string }, filter: TicketFilter, pageSize = PAGE_SIZE): Promise<TicketListPage> {
@@ -325,22 +323,108 @@ export async function listTickets(me: { id: string }, filter: TicketFilter, page
 /** Counts stop here: an exact count of a million rows is a full scan, "1,000+" says enough. */
 export const COUNT_CAP = 1000;
 
-/** Tickets per status tab for the current filter (without the tab and cursor), each capped at COUNT_CAP + 1. */
-export async function countTicketsByStatus(me: { id: string }, filter: TicketFilter): Promise<Record<TicketStatus | "all", number>> {
+/**
+ * A search whose words PostgreSQL expects in more tickets than this is not counted: its matches are
+ * spread through the table, and counting even a thousand of them per tab reads the whole trigram
+ * posting list (~250 ms a tab at 1M tickets for a word in 450k of them) or walks far through a tab.
+ * The planner's estimate of each tab is shown instead, marked as one (decision 0036). Below it, the
+ * search also goes straight to its index for the page (pageRows).
+ */
+export const ESTIMATE_SEARCH_ABOVE = 5_000;
+
+type Tab = TicketStatus | "all";
+const TABS: Tab[] = [...TICKET_STATUSES, "all"];
+/** Per tab; `estimated`: the planner's estimates (see countTicketsByStatus), else exact up to COUNT_CAP + 1. */
+export type TicketCounts = { byStatus: Record<Tab, number>; estimated: boolean };
+
+type ExplainRow = { "QUERY PLAN": unknown };
+
+function estimateSql(where: Prisma.Sql[]): Prisma.Sql {
+  const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
+  return Prisma.sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM "Ticket" t ${whereSql}`;
+}
+
+/** The EXPLAIN whose row estimate decides whether a search is frequent (exported for the plan test). */
+export const searchEstimateSql = (q: string) => estimateSql([searchCondition(q)]);
+
+/** PostgreSQL's estimate of the rows matching `where`: planning only, nothing is read. */
+async function estimateRows(where: Prisma.Sql[]): Promise<number> {
+  const [row] = await db().$queryRaw<ExplainRow[]>(estimateSql(where));
+  const raw = row["QUERY PLAN"];
+  const plan = (typeof raw === "string" ? JSON.parse(raw) : raw) as [{ Plan: { "Plan Rows": number } }];
+  return Math.round(plan[0].Plan["Plan Rows"]);
+}
+
+/** Whether PostgreSQL expects the search words of `q` in more than ESTIMATE_SEARCH_ABOVE tickets. */
+async function frequentSearch(q: string): Promise<boolean> {
+  return (await estimateRows([searchCondition(q)])) > ESTIMATE_SEARCH_ABOVE;
+}
+
+/**
+ * Whether the capped count of every tab is a range of one index (Ticket_status_priority_createdAt_id_idx,
+ * Ticket_assigneeId_status_createdAt_idx, Ticket_status_createdAt_id_idx): then it reads at most
+ * COUNT_CAP + 1 index entries a tab. Any other condition (guide, end step, answers, language, or
+ * priority with assignee) has to be tested on rows, thousands of them before a tab reaches the cap:
+ * 250-500 ms for the six tabs at 1M tickets, bitmaps or not (decision 0036).
+ */
+function countsAreIndexRanges(filter: TicketFilter): boolean {
+  const others = filter.guide || filter.endStep || Object.keys(filter.answers).length || filter.locale;
+  return !others && !(filter.priority && filter.assignee !== "anyone");
+}
+
+/** A rare search's matches counted per tab in one pass over its index; more than this and it is not rare after all. */
+const RARE_SEARCH_READ = 10_000;
+
+const statusCondition = (s: Tab) => (s === "all" ? [] : [Prisma.sql`t."status" = ${s}::"TicketStatus"`]);
+
+async function estimateCounts(me: { id: string }, filter: TicketFilter): Promise<TicketCounts> {
   const where = filterConditions(filter, me);
-  const capped = (extra: Prisma.Sql | null) => {
-    const all = extra ? [...where, extra] : where;
+  const estimates = await Promise.all(TABS.map((s) => estimateRows([...where, ...statusCondition(s)])));
+  return { byStatus: Object.fromEntries(TABS.map((s, i) => [s, estimates[i]])) as Record<Tab, number>, estimated: true };
+}
+
+/**
+ * Tickets per status tab for the current filter (without the tab and cursor): exact up to
+ * COUNT_CAP + 1 where that is cheap (a search the statistics call rare, a reference, the tabs alone
+ * or with one indexed condition), else PostgreSQL's estimates, marked as such for the page to say so.
+ */
+export async function countTicketsByStatus(me: { id: string }, filter: TicketFilter): Promise<TicketCounts> {
+  if (filter.q && REFERENCE.test(filter.q)) return { byStatus: await cappedCounts(me, filter), estimated: false };
+  if (filter.q) {
+    if (await frequentSearch(filter.q)) return estimateCounts(me, filter);
+    // A rare word: its few matches, from its trigram (or requester) index, counted in one pass.
+    const query = searchCountSql(filter, me);
+    const rows = trigramSearch(filter.q) ? await withBitmapSearch<{ status: TicketStatus; n: number }[]>(query) : await db().$queryRaw<{ status: TicketStatus; n: number }[]>(query);
+    const all = rows.reduce((sum, r) => sum + r.n, 0);
+    if (all >= RARE_SEARCH_READ) return estimateCounts(me, filter);
+    const byStatus = Object.fromEntries(TABS.map((s) => [s, Math.min(COUNT_CAP + 1, s === "all" ? all : (rows.find((r) => r.status === s)?.n ?? 0))]));
+    return { byStatus: byStatus as Record<Tab, number>, estimated: false };
+  }
+  if (!countsAreIndexRanges(filter)) return estimateCounts(me, filter);
+  return { byStatus: await cappedCounts(me, filter), estimated: false };
+}
+
+/** The per-status matches of a search, read once, at most RARE_SEARCH_READ (exported for the EXPLAIN test). */
+export function searchCountSql(filter: TicketFilter, me: { id: string }): Prisma.Sql {
+  const where = filterConditions(filter, me);
+  return Prisma.sql`SELECT m."status"::text AS "status", count(*)::int AS "n"
+    FROM (SELECT t."status" FROM "Ticket" t WHERE ${Prisma.join(where, " AND ")} LIMIT ${RARE_SEARCH_READ}) m GROUP BY 1`;
+}
+
+async function cappedCounts(me: { id: string }, filter: TicketFilter): Promise<Record<Tab, number>> {
+  const [row] = await db().$queryRaw<Record<Tab, number>[]>(countTicketsSql(filter, me));
+  return row;
+}
+
+/** The capped counts of every tab in one statement (exported for the EXPLAIN test). */
+export function countTicketsSql(filter: TicketFilter, me: { id: string }): Prisma.Sql {
+  const where = filterConditions(filter, me);
+  const capped = (s: Tab) => {
+    const all = [...where, ...statusCondition(s)];
     const whereSql = all.length ? Prisma.sql`WHERE ${Prisma.join(all, " AND ")}` : Prisma.empty;
     return Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM "Ticket" t ${whereSql} LIMIT ${COUNT_CAP + 1}) c)`;
   };
-  const columns = TICKET_STATUSES.map((s) => Prisma.sql`${capped(Prisma.sql`t."status" = ${s}::"TicketStatus"`)} AS ${Prisma.raw(`"${s}"`)}`);
-  const query = Prisma.sql`SELECT ${Prisma.join(columns, ", ")}, ${capped(null)} AS "all"`;
-  // A rare search word is counted from the trigram index; a frequent one by testing rows, which reach
-  // the cap soon. Which it is shows in the newest SEARCH_WINDOW tickets of the filter (see pageRows).
-  const [row] = trigramSearch(filter.q) && !(await frequentInWindow(me, filter))
-    ? await withBitmapSearch<Record<TicketStatus | "all", number>[]>(query)
-    : await db().$queryRaw<Record<TicketStatus | "all", number>[]>(query);
-  return row;
+  return Prisma.sql`SELECT ${Prisma.join(TABS.map((s) => Prisma.sql`${capped(s)} AS ${Prisma.raw(`"${s}"`)}`), ", ")}`;
 }
 
 /** "1,000+" past the cap. */
@@ -348,48 +432,91 @@ export function formatCount(n: number): string {
   return n > COUNT_CAP ? `${COUNT_CAP.toLocaleString("en-US")}+` : n.toLocaleString("en-US");
 }
 
-/** Every ticket of a filter (all statuses when the tab is "all"), page by page, for the CSV export. */
-export async function* iterateTicketsForExport(me: { id: string }, filter: TicketFilter, pageSize = 500) {
-  let cursor: string | undefined = undefined;
-  for (;;) {
-    const ids = await pageRows(me, { ...filter, cursor, before: undefined }, pageSize, false);
-    if (!ids.length) return;
-    const full = await db().ticket.findMany({
-      where: { id: { in: ids.map((r) => r.id) } },
-      select: exportSelect,
-    });
-    const byId = new Map(full.map((t) => [t.id, t]));
-    for (const row of ids) {
-      const t = byId.get(row.id);
-      if (t) yield t;
-    }
-    if (ids.length < pageSize) return;
-    cursor = encodeCursor(ids[ids.length - 1], filter.sort);
-  }
+/** A planner's estimate to two significant figures ("約45,000"): its digits beyond are noise. */
+export function formatEstimate(n: number): string {
+  const digits = Math.max(0, Math.floor(Math.log10(Math.max(n, 1))) - 1);
+  const rounded = Math.round(n / 10 ** digits) * 10 ** digits;
+  return `約${rounded.toLocaleString("en-US")}`;
 }
 
-const exportSelect = {
-  id: true,
-  reference: true,
-  status: true,
-  priority: true,
-  createdAt: true,
-  updatedAt: true,
-  firstResponseAt: true,
-  resolvedAt: true,
-  locale: true,
-  name: true,
-  username: true,
-  affiliation: true,
-  email: true,
-  failedAt: true,
-  guideId: true,
-  answers: true,
-  endStep: true,
-  path: true,
-  changedFields: true,
-  device: true,
-  description: true,
-  assignee: { select: { name: true } },
-} as const;
-export type ExportTicket = Prisma.TicketGetPayload<{ select: typeof exportSelect }>;
+// Times as Date#toISOString writes them (the columns are timestamptz(3)) and lists as the CSV prints
+// them, formatted by PostgreSQL: parsing them in JavaScript only to print them again cost more than
+// reading the rows.
+const iso = (column: string) => Prisma.raw(`to_char(t."${column}" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+/** The CSV export's one statement: every ticket of the filter (all statuses when the tab is "all") in the list's order. */
+export function exportTicketsSql(filter: TicketFilter, me: { id: string }): Prisma.Sql {
+  const where = filterConditions(filter, me);
+  if (filter.status !== "all") where.push(Prisma.sql`t."status" = ${filter.status}::"TicketStatus"`);
+  const fixed = new Set<SortKey["column"]>(filter.status !== "all" ? ["status"] : []);
+  if (filter.priority) fixed.add("priority");
+  const { order } = orderAndSeek(filter.sort, filter.dir === SORT_SPECS[filter.sort].forward, null, fixed);
+  const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
+  return Prisma.sql`
+    SELECT t."reference", t."status"::text AS "status", t."priority"::text AS "priority", s."name" AS "assigneeName",
+           ${iso("createdAt")} AS "createdAt", ${iso("updatedAt")} AS "updatedAt", ${iso("firstResponseAt")} AS "firstResponseAt",
+           ${iso("resolvedAt")} AS "resolvedAt", t."locale", t."name", t."username", t."affiliation", t."email",
+           ${iso("failedAt")} AS "failedAt", t."guideId", t."answers", t."endStep",
+           array_to_string(t."path", ' ') AS "path", array_to_string(t."changedFields", ' ') AS "changedFields", t."device", t."description"
+    FROM "Ticket" t
+    LEFT JOIN "StaffUser" s ON s."id" = t."assigneeId"
+    ${whereSql}
+    ORDER BY ${order}`;
+}
+
+export type ExportTicket = {
+  reference: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  assigneeName: string | null;
+  /** ISO 8601 in UTC, as Date#toISOString. */
+  createdAt: string;
+  updatedAt: string;
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  locale: string;
+  name: string;
+  username: string;
+  affiliation: string;
+  email: string;
+  failedAt: string;
+  guideId: string | null;
+  answers: unknown;
+  endStep: string | null;
+  /** Space-separated, as the CSV prints a list. */
+  path: string;
+  changedFields: string;
+  device: string | null;
+  description: string;
+};
+
+/**
+ * Every ticket of a filter for the CSV export, `batchSize` rows at a time, from one statement read
+ * through a cursor (DECLARE, FETCH): memory stays at one batch however large the export. A cursor is
+ * planned for its first rows (cursor_tuple_fraction), so the export walks the list's index in order
+ * and its first bytes leave at once, where the same SELECT alone would sort a tenth of the table
+ * first (plan test in ticket-list-plan.test.ts). Holds one pooled connection, in a read-only
+ * transaction, until the caller has read to the end or called return().
+ */
+export async function* iterateTicketsForExport(me: { id: string }, filter: TicketFilter, batchSize = 1000): AsyncGenerator<ExportTicket[]> {
+  const sql = exportTicketsSql(filter, me);
+  const client = await pool().connect();
+  let finished = false;
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN READ ONLY");
+    await client.query(`DECLARE tebiki_export NO SCROLL CURSOR FOR ${sql.text}`, sql.values);
+    for (;;) {
+      const { rows } = await client.query<ExportTicket>(`FETCH ${Math.trunc(batchSize)} FROM tebiki_export`);
+      if (rows.length) yield rows;
+      if (rows.length < batchSize) break;
+    }
+    await client.query("COMMIT");
+    finished = true;
+  } finally {
+    // Ended early (a download stopped) or failed: the transaction and its cursor go with a rollback;
+    // a connection that cannot even do that is not given back to the pool.
+    if (!finished) await client.query("ROLLBACK").catch((error: Error) => (broken = error));
+    client.release(broken);
+  }
+}

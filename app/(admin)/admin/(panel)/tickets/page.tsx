@@ -9,7 +9,7 @@ import { requireStaff } from "@/lib/auth/guards";
 import { getSlaWarningMinutes } from "@/lib/data/business-calendar";
 import { listSavedViews } from "@/lib/data/saved-views";
 import { listAssignableStaff } from "@/lib/data/staff";
-import { countTicketsByStatus, formatCount, listTickets } from "@/lib/data/ticket-list";
+import { COUNT_CAP, countTicketsByStatus, formatCount, formatEstimate, listTickets } from "@/lib/data/ticket-list";
 import { describeSearchMatches, type SearchMatch } from "@/lib/data/ticket-search";
 import { MarkedText } from "@/components/help/marked-text";
 import { getGuideDeclaration, listAllGuideIds } from "@/lib/content";
@@ -54,6 +54,9 @@ const T = {
   first: "最初のページ",
   mine: "自分の担当",
   total: (n: string) => `${n}件`,
+  // Said in words beside the numbers: "約" and "+" alone are easy to read past (decision 0036).
+  estimatedNote: "「約」の件数は推定です。この条件ではすべてを数えると時間がかかるため、データベースの統計から見積もっています。",
+  cappedNote: `件数は${COUNT_CAP.toLocaleString("en-US")}件まで数えます。「${COUNT_CAP.toLocaleString("en-US")}+」はそれより多いことを示します。`,
   unread: "未読",
   columns: { reference: "受付番号", summary: "内容", requester: "依頼者", guide: "ガイド・終了ステップ", status: "状態", priority: "優先度", assignee: "担当者", created: "経過", activity: "最終更新", due: "期限" },
   viewNotice: (v: string) => (v === "deleted" ? "ビューを削除しました。" : "このビューは削除できません(削除済みか、他の人のビューです)。"),
@@ -86,13 +89,16 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
   const raw = await searchParams;
   const user = await requireStaff(`/admin/tickets?${new URLSearchParams(raw as Record<string, string>)}`);
   const filter = TicketFilterSchema.parse(raw);
-  const [counts, page, staff, views, warningMinutes] = await Promise.all([
+  const [tabCounts, page, staff, views, warningMinutes] = await Promise.all([
     countTicketsByStatus(user, filter),
     listTickets(user, filter),
     listAssignableStaff(),
     listSavedViews(user),
     getSlaWarningMinutes(),
   ]);
+  const counts = tabCounts.byStatus;
+  const showCount = (n: number) => (tabCounts.estimated ? formatEstimate(n) : formatCount(n));
+  const countNote = tabCounts.estimated ? T.estimatedNote : Object.values(counts).some((n) => n > COUNT_CAP) ? T.cappedNote : null;
   const matches = filter.q ? await describeSearchMatches(page.rows.map((r) => r.id), filter.q) : null;
   const href = (overrides: Partial<Record<keyof TicketFilter, string | undefined>>) => {
     const qs = filterToParams(filter, { cursor: undefined, before: undefined, ...overrides }).toString();
@@ -155,15 +161,19 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
                 <Link
                   href={href({ status: s })}
                   aria-current={active ? "page" : undefined}
+                  aria-describedby={countNote ? "count-note" : undefined}
                   className={`inline-flex min-h-11 items-center gap-1 rounded-t px-3 md:min-h-9 ${active ? "border border-b-0 border-slate-300 bg-white font-bold" : "text-brand-700 hover:bg-white"}`}
                 >
                   {s === "all" ? T.all : TICKET_STATUS.label(s, "ja")}
-                  <span className="rounded-full bg-slate-200 px-2 text-sm text-slate-800">{formatCount(counts[s])}</span>
+                  <span className="rounded-full bg-slate-200 px-2 text-sm text-slate-800" data-count-kind={tabCounts.estimated ? "estimated" : "counted"}>{showCount(counts[s])}</span>
                 </Link>
               </li>
             );
           })}
         </ul>
+        {countNote ? (
+          <p id="count-note" className="mt-1 text-xs text-slate-700" data-testid="count-note">{countNote}</p>
+        ) : null}
       </nav>
 
       <div className="mt-3 grid gap-4 xl:grid-cols-[minmax(0,1fr)_14rem]">
@@ -271,7 +281,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
               </select>
             </div>
             <button type="submit" className={`${buttonClass} md:min-h-9`}>{T.bulkSubmit}</button>
-            <span className="text-sm text-slate-700">{T.total(formatCount(counts[filter.status]))}</span>
+            <span className="text-sm text-slate-700" aria-describedby={countNote ? "count-note" : undefined}>{T.total(showCount(counts[filter.status]))}</span>
           </fieldset>
         ) : null}
 
