@@ -1,11 +1,14 @@
 // Everything the custom server does to a request and its response before Next's handler sees them:
 // trustworthy forwarding headers, security headers, compression, and the HTML pages' CSP. Shared by
 // server.ts and the tests, so that what the tests check is what production runs.
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Duplex } from "node:stream";
 import compression from "compression";
 import { normalizeForwarding } from "@/lib/server/forwarded";
 import { applyHtmlPolicy } from "@/lib/server/html-policy";
+import { gateProxy } from "@/lib/server/proxy-gate";
+import { REQUEST_ID_HEADER } from "@/lib/log-header";
 import { CSP_HEADER, contentSecurityPolicy, staticSecurityHeaders } from "@/lib/server/security-headers";
 
 export type PipelineOptions = {
@@ -38,6 +41,13 @@ export function responsePipeline({ dev, trustProxy, formActionOrigins = [], befo
   const policyFor = (scriptHashes: readonly string[] | undefined) => contentSecurityPolicy({ dev, scriptHashes, formActionOrigins });
   return (req: IncomingMessage, res: ServerResponse) => {
     normalizeForwarding(req, trustProxy);
+    // The logs' request id for every request, here rather than in the proxy, which most requests now
+    // skip (lib/server/proxy-gate.ts).
+    const given = req.headers[REQUEST_ID_HEADER];
+    const requestId = typeof given === "string" && given ? given : randomUUID();
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    gateProxy(req);
     const https = req.headers["x-forwarded-proto"] === "https";
     for (const [name, value] of Object.entries(staticSecurityHeaders({ dev, https }))) res.setHeader(name, value);
     res.setHeader(CSP_HEADER, policyFor(undefined));
