@@ -1,0 +1,1 @@
+export const adminCases: import("./types").BenchCases = async () => [];

@@ -1,0 +1,163 @@
+// The bench's measuring tools against real programs: wrk's output as wrk prints it (a tiny local HTTP
+// server answering fixed statuses, some slowly), POST bodies and Lua reaching the server, the server
+// CPU sampled from /proc. A misparsed figure would not fail the bench; it would print a wrong table.
+import { spawnSync } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { mkdtempSync, rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatWrk, luaLongString, parseDurationMs, parseWrkOutput, treeCpuMs, wrkRunner } from "./tools";
+
+const hasWrk = spawnSync("wrk", ["--version"]).error === undefined;
+
+let server: Server;
+let base = "";
+let scratch = "";
+const posted: { method: string; body: string; header: string | undefined }[] = [];
+let slowSeen = 0;
+
+beforeAll(async () => {
+  scratch = mkdtempSync(path.join(os.tmpdir(), "bench-tools-"));
+  server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    request.on("end", () => {
+      const url = new URL(request.url ?? "/", "http://x");
+      if (url.pathname === "/missing") {
+        response.writeHead(404).end("no");
+      } else if (url.pathname === "/slow") {
+        // Every tenth request waits 1.1 s: p99 must show it (wrk prints it in seconds), p50 must not.
+        slowSeen++;
+        const wait = slowSeen % 10 === 0 ? 1100 : 0;
+        setTimeout(() => response.writeHead(200).end("ok"), wait);
+      } else if (url.pathname === "/post") {
+        if (posted.length < 1000) posted.push({ method: request.method ?? "", body, header: request.headers["x-bench"] as string | undefined });
+        response.writeHead(201).end("created");
+      } else if (url.pathname === "/redirect") {
+        response.writeHead(302, { location: "/" }).end();
+      } else {
+        response.writeHead(200).end("ok");
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("wrk output", () => {
+  it("reads durations in every unit wrk prints", () => {
+    expect(parseDurationMs("850.12us")).toBeCloseTo(0.85012);
+    expect(parseDurationMs("4.40ms")).toBe(4.4);
+    expect(parseDurationMs("1.02s")).toBe(1020);
+    expect(parseDurationMs("2.00m")).toBe(120_000);
+    expect(() => parseDurationMs("fast")).toThrow();
+  });
+
+  it("formats a result as the table shows it", () => {
+    const base = { requests: 1, seconds: 15, rps: 1310.4, p50Ms: 40.2, p99Ms: 5.84, non2xx: 0, socketErrors: 0, cpuMsPerRequest: 1.44 };
+    expect(formatWrk(base)).toBe("1,310 req/s, p50 40 ms, p99 5.8 ms, 1.4 ms CPU/req");
+    expect(formatWrk({ ...base, cpuMsPerRequest: null, non2xx: 12, socketErrors: 3, p50Ms: 0.474 })).toBe(
+      "1,310 req/s, p50 0.47 ms, p99 5.8 ms, 12 responses >= 400, 3 socket errors",
+    );
+  });
+
+  it("refuses output without a summary rather than reading zeros", () => {
+    expect(() => parseWrkOutput("unable to connect to 127.0.0.1:1 Connection refused")).toThrow(/summary/);
+  });
+
+  it("keeps a body with brackets and quotes as it is in Lua", () => {
+    const text = 'a ]] b ]=] "c" \\n';
+    const literal = luaLongString(text);
+    expect(literal.startsWith("[==[\n")).toBe(true);
+    expect(literal.endsWith("]==]")).toBe(true);
+  });
+
+  it.runIf(hasWrk)("parses a real run: requests, rate, percentiles, CPU of this process", async () => {
+    const runner = wrkRunner(() => process.pid, scratch);
+    const result = await runner.wrk({ url: `${base}/slow`, connections: 4, threads: 1, seconds: 3, measureServerCpu: true });
+    expect(result.requests).toBeGreaterThan(20);
+    // Seconds, not milliseconds or minutes: at least the 3 s asked for, nowhere near a minute.
+    expect(result.seconds).toBeGreaterThan(2.5);
+    expect(result.seconds).toBeLessThan(60);
+    // wrk's rate is requests over its own measured duration (printed to 10 ms, hence 1 %).
+    expect(Math.abs(result.rps - result.requests / result.seconds) / result.rps).toBeLessThan(0.01);
+    expect(result.p50Ms).toBeLessThan(1000);
+    expect(result.p99Ms).toBeGreaterThanOrEqual(1090);
+    expect(result.non2xx).toBe(0);
+    expect(result.socketErrors).toBe(0);
+    // This test process is the server here: it did work for every request.
+    expect(result.cpuMsPerRequest).not.toBeNull();
+    expect(result.cpuMsPerRequest!).toBeGreaterThan(0);
+  });
+
+  it.runIf(hasWrk)("counts error statuses", async () => {
+    const runner = wrkRunner(() => undefined, scratch);
+    const result = await runner.wrk({ url: `${base}/missing`, connections: 2, threads: 1, seconds: 1, lua: "-- any script skips the first-request check" });
+    expect(result.requests).toBeGreaterThan(0);
+    expect(result.non2xx).toBe(result.requests);
+    expect(result.cpuMsPerRequest).toBeNull();
+  });
+
+  it.runIf(hasWrk)("stops on an error in the Lua script, after which wrk would send plain GETs", async () => {
+    const runner = wrkRunner(() => undefined, scratch);
+    await expect(runner.wrk({ url: `${base}/post`, connections: 1, threads: 1, seconds: 1, method: "POST", lua: "request = function( return" })).rejects.toThrow(/unexpected|expected/);
+  });
+
+  it.runIf(hasWrk)("stops on a GET that does not answer 2xx, which wrk would count as success", async () => {
+    const runner = wrkRunner(() => undefined, scratch);
+    await expect(runner.wrk({ url: `${base}/redirect`, connections: 1, seconds: 1 })).rejects.toThrow(/302/);
+  });
+
+  it.runIf(hasWrk)("sends the method, body, headers and the caller's Lua", async () => {
+    posted.length = 0;
+    const runner = wrkRunner(() => undefined, scratch);
+    const body = '{"subject":"証明書 ]] \\"quoted\\"","n":1}';
+    const lua = `
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format(nil, nil, nil, wrk.body .. "#" .. counter)
+end`;
+    const result = await runner.wrk({
+      url: `${base}/post`,
+      connections: 2,
+      threads: 1,
+      seconds: 1,
+      method: "POST",
+      body,
+      headers: { "X-Bench": "yes", "Content-Type": "application/json" },
+      lua,
+    });
+    expect(result.requests).toBeGreaterThan(0);
+    expect(result.non2xx).toBe(0);
+    expect(posted.length).toBeGreaterThan(0);
+    expect(posted[0].method).toBe("POST");
+    expect(posted[0].header).toBe("yes");
+    expect(posted[0].body.startsWith(`${body}#`)).toBe(true);
+    // The Lua made each body unique.
+    expect(new Set(posted.map((p) => p.body)).size).toBe(posted.length);
+  });
+});
+
+describe("server CPU", () => {
+  it("agrees with the process's own account of its CPU time", () => {
+    const before = treeCpuMs(process.pid);
+    const own = process.cpuUsage();
+    // Work until the process itself counts 200 ms of CPU, however long that takes on a busy machine.
+    let x = 0;
+    while ((process.cpuUsage(own).user + process.cpuUsage(own).system) / 1000 < 200) for (let i = 0; i < 1e5; i++) x += Math.sqrt(i);
+    const ownMs = (process.cpuUsage(own).user + process.cpuUsage(own).system) / 1000;
+    const fromProc = treeCpuMs(process.pid) - before;
+    expect(x).toBeGreaterThan(0);
+    // /proc counts in clock ticks (10 ms); other threads of this process (GC, vitest) add a little.
+    expect(fromProc).toBeGreaterThanOrEqual(ownMs - 20);
+    expect(fromProc).toBeLessThan(ownMs * 2 + 100);
+  });
+});

@@ -1,0 +1,1 @@
+export const webCases: import("./types").BenchCases = async () => [];
