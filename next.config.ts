@@ -32,6 +32,10 @@ const nextConfig: NextConfig = {
     proxyClientMaxBodySize: ACTION_BODY_LIMIT_BYTES,
     // app/global-not-found.tsx: the 404 for paths outside generateStaticParams (dynamicParams = false).
     globalNotFound: true,
+    // Next loads every route's server bundle at start by default: the staff pages' bundles (editor,
+    // reports, settings…) then sit in the memory of an instance that may only serve help pages. Each
+    // route loads on its first request instead (issue 14, docs/decisions/0034).
+    preloadEntriesOnStart: false,
   },
 };
 
