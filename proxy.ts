@@ -2,8 +2,8 @@
 // POSTs, 404/308 for unknown or removed help paths, and the help session of the dynamic pages. Never an
 // access check: every admin page, action and route checks the session itself (lib/auth/guards.ts).
 // It runs only for the requests server.ts marks as needing it (lib/server/proxy-gate.ts) and for
-// unprefixed paths: a cached help page costs a fifth less CPU without it (issue 14). server.ts also
-// gives every request its id.
+// unprefixed paths: a cached help page costs far less CPU without it (issue 14, decision 0034).
+// server.ts also gives every request its id.
 import { NextResponse, type NextRequest } from "next/server";
 import { decidePublicPath, isDraftModeCookie } from "@/lib/content/public-path";
 import { isLocale, localeFromAcceptLanguage } from "@/lib/i18n";

@@ -1,5 +1,5 @@
 // Which requests Next's proxy (proxy.ts) has to see (issue 14). Running the proxy costs every request
-// it matches a NextRequest, a Headers copy and a merge of its answer: about a fifth of a cached help
+// it matches a NextRequest, a Headers copy and a merge of its answer: 17% or more of a cached help
 // page's CPU. Most requests need none of what it does, so server.ts decides here, on the raw request,
 // and marks the ones that do; the proxy's matcher runs it for marked requests (and for unprefixed
 // paths, by path). The proxy still makes every decision itself: a wrong mark only costs time, a
