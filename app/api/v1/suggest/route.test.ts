@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GET, SUGGEST_RATE } from "@/app/api/v1/suggest/route";
-import { db } from "@/lib/db";
+import { recordSearchClick } from "@/lib/data/search-log";
 import { hashHelpSession } from "@/lib/help-session";
 import type { Suggestion } from "@/lib/suggest";
 
@@ -34,8 +34,9 @@ describe("GET /api/v1/suggest", () => {
     const id = setCookie!.split(";")[0].split("=")[1];
     const { results } = (await first.json()) as { results: Suggestion[] };
     const searchId = new URL(results[0].clickHref!, "http://x").searchParams.get("s")!;
-    const row = await db().searchLog.findUniqueOrThrow({ where: { id: searchId }, select: { sessionHash: true } });
-    expect(row.sessionHash).toBe(hashHelpSession(id));
+    // Logged under that session: another session may not count a click on it, this one may.
+    expect(await recordSearchClick(searchId, hashHelpSession("another-session"))).toBe(false);
+    expect(await recordSearchClick(searchId, hashHelpSession(id))).toBe(true);
     // The session goes on: no second cookie.
     const again = await GET(
       new Request(`http://localhost/api/v1/suggest?q=${encodeURIComponent("証明書 失効")}&locale=ja`, {
