@@ -25,7 +25,7 @@ import { adminCases } from "./bench/admin";
 import { fillUnlessFilled } from "./bench/fill";
 import { intakeCases } from "./bench/intake";
 import { renderSection, replaceSection, num, type RunFacts } from "./bench/report";
-import { Cleanup, loadAverage, nginxControl, runCapture, processTree, scratchDir, stopChild, treeRssBytes, waitForPort, wrkRunner } from "./bench/tools";
+import { Cleanup, loadAverage, nginxControl, runCapture, processTree, scratchDir, treeRssBytes, waitForPort, wrkRunner } from "./bench/tools";
 import type { BenchCases, BenchContext, BenchRow } from "./bench/types";
 import { webCases } from "./bench/web";
 
@@ -71,7 +71,7 @@ let stopping = false;
 function run(cmd: string, args: string[], env: Env): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { stdio: "inherit", env: env as NodeJS.ProcessEnv, cwd: root });
-    cleanup.add(cmd, () => void child.kill("SIGTERM"));
+    cleanup.addChild(cmd, child);
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
     child.on("error", () => resolve(127));
   });
@@ -159,10 +159,7 @@ async function startServer(options: { databaseUrl: string; smtpPort: number; log
   });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
-  cleanup.add("production server", async () => {
-    await stopChild(child, 12_000);
-    log.end();
-  });
+  cleanup.addChild("production server", child, 12_000);
   const alive = () => child.exitCode === null && child.signalCode === null;
   await waitForPort(port, 120_000, "127.0.0.1", alive).catch((error: unknown) => {
     throw new Error(`${String(error)}\n${tail(options.logFile)}`);
@@ -233,6 +230,7 @@ async function main(): Promise<number> {
   if (!wrk.ok) throw new Error(wrk.message);
   const tmpDir = scratchDir("tebiki-bench-");
   cleanup.add("scratch directory", () => rmSync(tmpDir, { recursive: true, force: true }));
+  cleanup.onExit(() => rmSync(tmpDir, { recursive: true, force: true }));
   const nginx = await nginxControl({ workDir: path.join(tmpDir, "nginx"), cleanup, log: say });
 
   const buildId = path.join(root, ".next", "BUILD_ID");
@@ -256,6 +254,9 @@ async function main(): Promise<number> {
     await closeDb();
   });
   const client = new pg.Client({ connectionString: database.url });
+  // On Ctrl-C PostgreSQL gets the signal too and ends this connection: not a reason to crash before
+  // the cleanup has stopped the rest.
+  client.on("error", (error) => say(`bench database connection: ${error.message}`));
   await client.connect();
   cleanup.add("database client", () => client.end());
   const applied = await migrate(database.url, { log: say }).catch((error: unknown) => {
@@ -342,10 +343,23 @@ async function main(): Promise<number> {
   return problems.length ? 1 : 0;
 }
 
-async function shutdown(code: number) {
-  await cleanup.runAll(say);
-  process.exit(code);
+// One shutdown, whoever asks first (the end of main, a failure, a signal): two would race over the
+// cleanup steps and the first to finish would exit under the other.
+let shuttingDown: Promise<void> | undefined;
+function shutdown(code: number): Promise<void> {
+  shuttingDown ??= cleanup.runAll(say).then(() => process.exit(code));
+  return shuttingDown;
 }
+
+// Anything unexpected still stops what was started.
+process.on("uncaughtException", (error) => {
+  console.error(`[bench] FAILED: ${error.stack ?? error.message}`);
+  void shutdown(1);
+});
+process.on("unhandledRejection", (error) => {
+  console.error(`[bench] FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  void shutdown(1);
+});
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

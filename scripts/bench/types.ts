@@ -37,6 +37,8 @@ export type BenchContext = {
   databaseUrl: string;
   /** Cookie header value of a signed-in admin on `origin` (staff bench-admin@example.edu). */
   adminCookie: string;
+  /** wrk --latency (threads default 2, timeout 30 s). A GET without `lua` is sent once first and must
+   *  answer 2xx (wrk itself counts only statuses >= 400 as errors); an error in the Lua fails the run. */
   wrk(options: WrkOptions): Promise<WrkResult>;
   /** nginx serving `dir` as static files with a plain static config; returns its base URL. */
   nginxStatic(dir: string): Promise<string>;
