@@ -43,6 +43,11 @@ async function main() {
   const server = tls ? https.createServer(tls) : http.createServer();
   const connections = drainer(server, { secure: Boolean(tls) });
 
+  // tsx turns Node's source-map support on for the whole process; Next's server bundles then have
+  // their maps (41 MB of .map files) read and kept as each one loads: ~60 MB of heap and startup CPU
+  // in production (issue 14, docs/decisions/0034). `next start` runs without them too; stack traces
+  // of production errors name bundle positions.
+  if (!dev) process.setSourceMapsEnabled(false);
   const { default: next } = await import("next");
   const app = next({ dev, dir: process.cwd(), hostname, port, httpServer: server });
   const handle = app.getRequestHandler();

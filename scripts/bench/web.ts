@@ -1,1 +1,184 @@
-export const webCases: import("./types").BenchCases = async () => [];
+// The public help pages' rows of `npm run bench` (issue 14, docs/decisions/0034-public-page-speed.md):
+// a guide step page and the contact page from the origin alone, the step page through the shared
+// cache of deploy/nginx.conf, each back to back with nginx serving the same HTML as a file; the JS
+// each page ships against the framework runtime alone (scripts/bench/page-js.ts); Lighthouse's mobile
+// performance score of both pages (lighthouse@12.8.2 through npx: the last line that runs on Node 20,
+// fetched on first use rather than added to the project's dependencies for a bench-only tool).
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { APP_JS_BUDGET_GZIP_BYTES, frameworkChunks, scriptSources, splitPageJs } from "./page-js";
+import { formatNumber, formatWrk } from "./tools";
+import type { BenchCases, BenchContext, BenchRow, WrkResult } from "./types";
+
+export const STEP_PAGE = "/ja/guides/jaist-sso/auth-failed";
+export const CONTACT_PAGE = "/ja/contact";
+const CONNECTIONS = 64;
+const STEP_GOAL_RPS = 1_200;
+const CONTACT_GOAL_RPS = 600;
+const CACHE_GOAL_RATIO = 0.5;
+const CACHE_GOAL_P99_MS = 25;
+const LIGHTHOUSE = "lighthouse@12.8.2";
+const LIGHTHOUSE_GOAL = 95;
+
+const kb = (bytes: number) => `${formatNumber(bytes / 1024)} KB`;
+
+async function fetchBytes(url: string): Promise<Buffer> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+/** The page's HTML as the origin serves it now (a cached page, so the file equals what wrk gets). */
+async function saveHtml(ctx: BenchContext, pagePath: string, root: string, name: string): Promise<string> {
+  // The first request after start may find a stale entry and re-render; the second is the cached page.
+  await fetchBytes(`${ctx.origin}${pagePath}`);
+  writeFileSync(path.join(root, name), await fetchBytes(`${ctx.origin}${pagePath}`));
+  return `/${name}`;
+}
+
+export const webCases: BenchCases = async (ctx) => {
+  const rows: BenchRow[] = [];
+  const seconds = ctx.quick ? 5 : 15;
+  const run = `wrk -t2 -c${CONNECTIONS} ${seconds} s`;
+  const staticRoot = path.join(ctx.tmpDir, "web-static");
+  mkdirSync(staticRoot, { recursive: true });
+  const stepFile = await saveHtml(ctx, STEP_PAGE, staticRoot, "step.html");
+  const contactFile = await saveHtml(ctx, CONTACT_PAGE, staticRoot, "contact.html");
+  const nginx = await ctx.nginxStatic(staticRoot);
+  const wrk = (url: string, measureServerCpu: boolean) => ctx.wrk({ url, connections: CONNECTIONS, seconds, threads: 2, measureServerCpu });
+  const baselineText = (result: WrkResult) => `nginx, same HTML file: ${formatNumber(result.rps)} req/s, p99 ${formatNumber(result.p99Ms)} ms`;
+
+  // Origin alone, then nginx with the same bytes, back to back.
+  ctx.say(`web: step page ${STEP_PAGE} from the origin`);
+  const stepOrigin = await wrk(`${ctx.origin}${STEP_PAGE}`, true);
+  const stepStatic = await wrk(`${nginx}${stepFile}`, false);
+  rows.push({
+    section: "help pages",
+    case: `guide step page (${STEP_PAGE}), origin alone, ${run}`,
+    tebiki: formatWrk(stepOrigin),
+    baseline: baselineText(stepStatic),
+    goal: `>= ${formatNumber(STEP_GOAL_RPS)} req/s`,
+    met: stepOrigin.rps >= STEP_GOAL_RPS && stepOrigin.non2xx === 0,
+    load: ctx.loadAverage(),
+    ...(stepOrigin.rps >= STEP_GOAL_RPS ? {} : { note: "below the goal at this load: the server's CPU per request times the cores it gets decides it (see decision 0034)" }),
+  });
+
+  ctx.say("web: step page through deploy/nginx.conf");
+  const proxy = await ctx.nginxProxy();
+  // Fills the cache entry; the run then measures hits (and one background refresh each 30 s).
+  await fetchBytes(`${proxy}${STEP_PAGE}`);
+  const stepProxy = await wrk(`${proxy}${STEP_PAGE}`, true);
+  const stepStatic2 = await wrk(`${nginx}${stepFile}`, false);
+  const ratio = stepProxy.rps / stepStatic2.rps;
+  const cacheMet = ratio >= CACHE_GOAL_RATIO && stepProxy.p99Ms < CACHE_GOAL_P99_MS && stepProxy.non2xx === 0;
+  rows.push({
+    section: "help pages",
+    case: `guide step page through the shared cache (deploy/nginx.conf), ${run}`,
+    tebiki: `${formatWrk(stepProxy)} (${formatNumber(ratio * 100)}% of static)`,
+    baseline: baselineText(stepStatic2),
+    goal: `>= ${CACHE_GOAL_RATIO * 100}% of static req/s, p99 < ${CACHE_GOAL_P99_MS} ms`,
+    met: cacheMet,
+    load: ctx.loadAverage(),
+    ...(cacheMet ? {} : { note: stepStatic2.p99Ms >= CACHE_GOAL_P99_MS ? "nginx serving the file has the same p99 at this load: the machine's, not the cache's" : "see decision 0034" }),
+  });
+
+  ctx.say(`web: ${CONTACT_PAGE} from the origin`);
+  const contactOrigin = await wrk(`${ctx.origin}${CONTACT_PAGE}`, true);
+  const contactStatic = await wrk(`${nginx}${contactFile}`, false);
+  rows.push({
+    section: "help pages",
+    case: `contact page (${CONTACT_PAGE}), origin alone, ${run}`,
+    tebiki: formatWrk(contactOrigin),
+    baseline: baselineText(contactStatic),
+    goal: `>= ${formatNumber(CONTACT_GOAL_RPS)} req/s`,
+    met: contactOrigin.rps >= CONTACT_GOAL_RPS && contactOrigin.non2xx === 0,
+    load: ctx.loadAverage(),
+    ...(contactOrigin.rps >= CONTACT_GOAL_RPS ? {} : { note: "below the goal at this load (see decision 0034)" }),
+  });
+
+  // JS: what the HTML loads, split by the build's manifests.
+  const framework = frameworkChunks(path.join(process.cwd(), ".next"));
+  for (const pagePath of [STEP_PAGE, CONTACT_PAGE]) {
+    const html = (await fetchBytes(`${ctx.origin}${pagePath}`)).toString("utf8");
+    const scripts = await Promise.all(scriptSources(html).map(async (src) => ({ url: src, body: await fetchBytes(new URL(src, ctx.origin).toString()) })));
+    const js = splitPageJs(scripts, framework);
+    rows.push({
+      section: "help pages",
+      case: `JS (gzip) on ${pagePath}`,
+      tebiki: `${kb(js.frameworkGzip + js.appGzip)}: app ${kb(js.appGzip)} (${js.appScripts.length} chunks)`,
+      baseline: `framework runtime alone: ${kb(js.frameworkGzip)}`,
+      goal: `app <= ${kb(APP_JS_BUDGET_GZIP_BYTES)}`,
+      met: js.appGzip <= APP_JS_BUDGET_GZIP_BYTES,
+      load: ctx.loadAverage(),
+    });
+  }
+
+  for (const pagePath of [STEP_PAGE, CONTACT_PAGE]) {
+    ctx.say(`web: Lighthouse (mobile) on ${pagePath}`);
+    const load = ctx.loadAverage();
+    const result = await lighthouse(ctx, `${ctx.origin}${pagePath}`);
+    rows.push({
+      section: "help pages",
+      case: `Lighthouse mobile performance, ${pagePath}`,
+      tebiki: result.error ?? `${result.score} (FCP ${result.fcp}, LCP ${result.lcp}, TBT ${result.tbt}, CLS ${result.cls})`,
+      baseline: "",
+      goal: `>= ${LIGHTHOUSE_GOAL} on a quiet machine`,
+      met: result.score === null ? null : result.score >= LIGHTHOUSE_GOAL,
+      load: `${load} (before) / ${ctx.loadAverage()} (after)`,
+      ...(result.score !== null && result.score < LIGHTHOUSE_GOAL
+        ? { note: "Lighthouse's simulated mobile CPU is scaled from this machine's: at this load the total blocking time of the framework's JS decides it" }
+        : {}),
+    });
+  }
+  return rows;
+};
+
+type LighthouseResult = { score: number | null; fcp?: string; lcp?: string; tbt?: string; cls?: string; error?: string };
+
+const BROWSERS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+
+/** lighthouse's default (mobile: Moto G class device, simulated slow 4G and 4x CPU slowdown), performance only. */
+async function lighthouse(ctx: BenchContext, url: string): Promise<LighthouseResult> {
+  const chrome = process.env.CHROME_PATH ?? BROWSERS.find((file) => existsSync(file));
+  if (!chrome) return { score: null, error: "no Chromium for Lighthouse (apt-get install chromium)" };
+  const output = path.join(ctx.tmpDir, `lighthouse-${Date.now()}.json`);
+  const args = [
+    "--yes",
+    LIGHTHOUSE,
+    url,
+    "--only-categories=performance",
+    "--output=json",
+    `--output-path=${output}`,
+    "--quiet",
+    // Root in a container needs --no-sandbox; the machine has no network beyond the registries.
+    "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run",
+  ];
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn("npx", args, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, CHROME_PATH: chrome } });
+    let stderr = "";
+    child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+    const timer = setTimeout(() => child.kill("SIGTERM"), 300_000);
+    child.on("exit", (status) => {
+      clearTimeout(timer);
+      if (status !== 0) ctx.say(`web: lighthouse failed: ${stderr.trim().split("\n").at(-1) ?? ""}`);
+      resolve(status ?? 1);
+    });
+    child.on("error", () => resolve(127));
+  });
+  if (code !== 0 || !existsSync(output)) return { score: null, error: `lighthouse (npx ${LIGHTHOUSE}) failed (exit ${code})` };
+  const report = JSON.parse(readFileSync(output, "utf8")) as {
+    categories: { performance: { score: number | null } };
+    audits: Record<string, { displayValue?: string }>;
+    runtimeError?: { message: string };
+  };
+  if (report.runtimeError || report.categories.performance.score === null) return { score: null, error: `lighthouse: ${report.runtimeError?.message ?? "no score"}` };
+  const shown = (id: string) => report.audits[id]?.displayValue ?? "–";
+  return {
+    score: Math.round(report.categories.performance.score * 100),
+    fcp: shown("first-contentful-paint"),
+    lcp: shown("largest-contentful-paint"),
+    tbt: shown("total-blocking-time"),
+    cls: shown("cumulative-layout-shift"),
+  };
+}

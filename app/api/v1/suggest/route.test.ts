@@ -2,6 +2,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GET, SUGGEST_RATE } from "@/app/api/v1/suggest/route";
+import { recordSearchClick } from "@/lib/data/search-log";
+import { hashHelpSession } from "@/lib/help-session";
 import type { Suggestion } from "@/lib/suggest";
 
 const get = (query: string, ip = `203.0.113.${randomUUID()}`) =>
@@ -22,6 +24,29 @@ describe("GET /api/v1/suggest", () => {
     expect(steps.length).toBeGreaterThan(0);
     expect(steps.every((s) => s.guide === "JAIST-SSOでログインに失敗する時は" && s.href.startsWith("/ja/guides/jaist-sso/"))).toBe(true);
     expect(body.results.every((r) => r.title.some((p) => p.mark) || r.snippet.some((p) => p.mark))).toBe(true);
+  });
+
+  it("starts the visitor's help session with the first typed query and logs the search under it (the chooser's page is pre-rendered)", async () => {
+    const ip = `203.0.113.${randomUUID()}`;
+    const first = await get(`q=${encodeURIComponent("証明書")}&locale=ja`, ip);
+    const setCookie = first.headers.get("set-cookie");
+    expect(setCookie).toMatch(/^tebiki_feedback_session=[A-Za-z0-9_-]{32}; Path=\/; HttpOnly; SameSite=Lax/);
+    const id = setCookie!.split(";")[0].split("=")[1];
+    const { results } = (await first.json()) as { results: Suggestion[] };
+    const searchId = new URL(results[0].clickHref!, "http://x").searchParams.get("s")!;
+    // Logged under that session: another session may not count a click on it, this one may.
+    expect(await recordSearchClick(searchId, hashHelpSession("another-session"))).toBe(false);
+    expect(await recordSearchClick(searchId, hashHelpSession(id))).toBe(true);
+    // The session goes on: no second cookie.
+    const again = await GET(
+      new Request(`http://localhost/api/v1/suggest?q=${encodeURIComponent("証明書 失効")}&locale=ja`, {
+        headers: { "x-forwarded-for": ip, cookie: `tebiki_feedback_session=${id}` },
+      }),
+    );
+    expect(again.status).toBe(200);
+    expect(again.headers.get("set-cookie")).toBeNull();
+    // Nothing typed, nothing logged: no session either.
+    expect((await get("q=&locale=ja", ip)).headers.get("set-cookie")).toBeNull();
   });
 
   it("answers in the asked language, articles included", async () => {

@@ -14,7 +14,7 @@ import { isLocale } from "@/lib/i18n";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { hit, type LimitResult } from "@/lib/rate-limit";
 import { suggest, suggestionQuery } from "@/lib/suggest";
-import { helpSessionHashFrom } from "@/lib/help-session";
+import { startHelpSession } from "@/lib/help-session";
 import { logHelpSearch } from "@/lib/insight/log-help-search";
 import { searchClickHref } from "@/lib/insight/search-query";
 
@@ -57,7 +57,12 @@ export async function GET(request: Request) {
   }
   const query = suggestionQuery(params.get("q"));
   const results = await suggest(locale, query);
-  const searchId = query ? await logHelpSearch({ locale, rawQuery: query, resultCount: results.length, source: "suggest" }, helpSessionHashFrom(request.headers)) : null;
+  // The chooser's page is pre-rendered and sets no cookie (issue 14): a visitor's first typed query
+  // starts the help session here, as the beacon does on the step pages (decision 0031).
+  const session = query ? startHelpSession(request.headers) : null;
+  const searchId = session ? await logHelpSearch({ locale, rawQuery: query, resultCount: results.length, source: "suggest" }, session.hash) : null;
   const linked = searchId ? results.map((r) => ({ ...r, clickHref: searchClickHref(searchId, r.href) })) : results;
-  return NextResponse.json({ query, results: linked }, { headers: { "Cache-Control": CACHE } });
+  const response = NextResponse.json({ query, results: linked }, { headers: { "Cache-Control": CACHE } });
+  if (session?.setCookie) response.headers.append("Set-Cookie", session.setCookie);
+  return response;
 }

@@ -4,7 +4,6 @@
 // JavaScript (the page re-renders with errors and values); with JavaScript errors show without a
 // reload and focus moves to the first invalid field. A question the walk already answered is folded
 // into a one-line <details> with its answer: still sent, still changeable, no longer a wall of radios.
-import "@/lib/validation/zod-jitless";
 import { useActionState, useEffect, useRef } from "react";
 import { submitContact } from "../actions";
 import type { ContactState, FormValues } from "../contact-state";

@@ -1,7 +1,6 @@
 "use client";
 // The satisfaction rating form (status page and the mail link's page). Two choices and an optional
 // comment; works without JavaScript like the message form (docs/decisions/0030-csat.md).
-import "@/lib/validation/zod-jitless";
 import { useActionState, useEffect, useRef } from "react";
 import { FieldError, errorId, inputClass } from "@/components/intake/fields";
 import type { Locale } from "@/lib/i18n";

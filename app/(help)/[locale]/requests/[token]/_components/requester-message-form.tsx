@@ -1,6 +1,5 @@
 "use client";
 // The status page's "add a message" form; works without JavaScript like the contact form.
-import "@/lib/validation/zod-jitless";
 import { useActionState, useEffect, useRef } from "react";
 import { FieldError, errorId, inputClass } from "@/components/intake/fields";
 import { ScreenshotInput } from "@/components/intake/screenshot-input";
