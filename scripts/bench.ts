@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--only web|intake|admin] [--skip-build] [--fresh]`
+// `npm run bench [-- --quick] [--only web|intake|admin, or several: web,intake] [--skip-build] [--fresh]`
 //
 // The performance benchmark of issue 14 (docs/decisions/0033-benchmark-harness.md). Not part of
 // `npm test`. It builds the app (`next build`; --skip-build reuses an existing build), starts its own
@@ -31,7 +31,8 @@ import { webCases } from "./bench/web";
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
-const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : undefined;
+/** One suite or several, comma-separated: `--only web,intake`. */
+const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1]?.split(",") : undefined;
 const quick = flag("quick");
 const TICKETS = 1_000_000;
 const RSS_GOAL_MB = 400;
@@ -218,12 +219,12 @@ function mb(bytes: number): string {
 }
 
 async function main(): Promise<number> {
-  if (only && !SUITES.some((s) => s.name === only)) {
-    console.error(`--only takes one of ${SUITES.map((s) => s.name).join(", ")}`);
+  if (only && !only.every((name) => SUITES.some((s) => s.name === name))) {
+    console.error(`--only takes one or more (comma-separated) of ${SUITES.map((s) => s.name).join(", ")}`);
     return 2;
   }
   const loadBefore = loadAverage();
-  say(`load average ${loadBefore}; ${quick ? "quick runs" : "full runs"}${only ? `, only ${only}` : ""}`);
+  say(`load average ${loadBefore}; ${quick ? "quick runs" : "full runs"}${only ? `, only ${only.join(", ")}` : ""}`);
 
   // The programs first: a machine without them stops here, in one line, before a 10-minute build.
   const wrk = await provision(WRK, { log: say });
@@ -297,7 +298,7 @@ async function main(): Promise<number> {
   const rows: BenchRow[] = [];
   const problems: string[] = [];
   for (const suite of SUITES) {
-    if (only && suite.name !== only) continue;
+    if (only && !only.includes(suite.name)) continue;
     if (stopping) break;
     say(`${suite.name} cases (load ${loadAverage()})`);
     const t0 = Date.now();
