@@ -28,7 +28,12 @@ function runFunctions(ctx: BenchContext, runs: number, budgetMs: number, csv: { 
     const child = spawn(
       process.execPath,
       ["--conditions=react-server", "--import", "tsx", path.join("scripts", "bench", "admin-functions.ts"), "--runs", String(runs), "--budget-ms", String(budgetMs), "--csv-from", csv.from, "--csv-to", csv.to],
-      { env: { ...process.env, DATABASE_URL: ctx.databaseUrl, LOG_LEVEL: "warn", NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] },
+      {
+        // The app's environment check wants these in production even where nothing is signed or linked;
+        // without them the first query of the data layer never settled and the child hung silently.
+        env: { ...process.env, DATABASE_URL: ctx.databaseUrl, LOG_LEVEL: "warn", NODE_ENV: "production", AUTH_SECRET: "bench-child-signs-nothing-0123456789", APP_URL: ctx.origin },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
     );
     let out = "";
     let err = "";
