@@ -19,7 +19,10 @@ const id = randomUUID().slice(0, 8);
 
 test.beforeAll(async () => {
   test.setTimeout(150_000);
-  second = await startAppServer();
+  // Pages only: without its own job worker. It has no SMTP of the e2e server's, so a worker here took
+  // the other specs' mail-delivery jobs and left their mail waiting for the next minute's round (the
+  // csat spec beside it timed out twice in full runs).
+  second = await startAppServer({ env: { JOB_WORKER: "false" } });
   other = await playwrightRequest.newContext({ baseURL: second.url });
   editor = await createStaffUser({ role: "editor" });
 });

@@ -1,6 +1,6 @@
 // A real SMTP server for e2e runs (the `smtp-server` package): every message the app delivers is
 // parsed and written as JSON to E2E_MAIL_DIR, where e2e/support/mail.ts reads it.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -20,8 +20,10 @@ const server = new SMTPServer({
         const file = path.join(dir, `${Date.now()}-${++count}.json`);
         // The threading headers too, for the mail-loop spec (issue 11): what a mail client files by.
         const references = typeof mail.references === "string" ? [mail.references] : (mail.references ?? []);
+        // Written aside and renamed into place: a spec reading the directory meanwhile must never see a
+        // half-written file (one did, as "Unexpected end of JSON input").
         writeFileSync(
-          file,
+          `${file}.part`,
           JSON.stringify({
             to,
             from: mail.from?.text,
@@ -33,6 +35,7 @@ const server = new SMTPServer({
             replyTo: mail.replyTo?.value.map((a) => a.address),
           }),
         );
+        renameSync(`${file}.part`, file);
         callback();
       })
       .catch((error: Error) => callback(error));
