@@ -10,8 +10,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { rereadClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { submitIntake } from "@/lib/intake/submit";
-import { formatJstDateTime } from "@/lib/jst";
 import { applySla } from "@/lib/tickets/sla";
+import { certificateWalkForm } from "@/lib/testing/intake-form";
 
 /** Statements per submitted ticket: idempotency lookup, rate-limit hit, reference number with context, insert. */
 const MAX_STATEMENTS_PER_INTAKE = 4;
@@ -41,28 +41,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function form(overrides: Record<string, unknown> = {}) {
-  const unique = randomUUID().slice(0, 8);
-  return {
-    name: "山田 太郎",
-    username: "s2412345",
-    affiliation: "student",
-    email: `count.${unique}@example.com`,
-    failedAt: formatJstDateTime(new Date(Date.now() - 3_600_000)),
-    network: "off-campus",
-    service: "webmail",
-    messageShown: "cert-invalid-no-otp",
-    factor: "certificate",
-    stopsAt: "after-password",
-    contactFormLogin: "not-tried",
-    tried: ["step0", "step2", "step2-3", "step2-3-1", "private-window"],
-    description: "証明書を選んでもログインできません。",
-    guide: "jaist-sso",
-    walk: "cert-invalid,use-cert,cert-imported,cert-still-failing",
-    idempotencyKey: `k-${randomUUID()}`,
-    ...overrides,
-  };
-}
+const form = (overrides: Record<string, unknown> = {}) => certificateWalkForm(overrides, "count");
 const ip = () => `203.0.113.${randomUUID()}`;
 
 describe("one intake", () => {

@@ -10,35 +10,13 @@ import { submitIntake } from "@/lib/intake/submit";
 import { buildTicketInput } from "@/lib/testing/factories";
 import { readScreenshot } from "@/lib/screenshot";
 import { hashToken } from "@/lib/tokens";
-import { formatJstDateTime } from "@/lib/jst";
+import { CERT_WALK, certificateWalkForm } from "@/lib/testing/intake-form";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-const CERT_WALK = "cert-invalid,use-cert,cert-imported,cert-still-failing";
 
 const ip = () => `198.51.100.${randomBytes(2).readUInt16BE(0)}-${randomUUID().slice(0, 6)}`;
 
-function form(overrides: Record<string, unknown> = {}) {
-  const unique = randomUUID().slice(0, 8);
-  return {
-    name: "山田 太郎",
-    username: "s2412345",
-    affiliation: "student",
-    email: `taro.${unique}@example.com`,
-    failedAt: formatJstDateTime(new Date(Date.now() - 3_600_000)),
-    network: "off-campus",
-    service: "webmail",
-    messageShown: "cert-invalid-no-otp",
-    factor: "certificate",
-    stopsAt: "after-password",
-    contactFormLogin: "not-tried",
-    tried: ["step0", "step2", "step2-3", "step2-3-1", "private-window"],
-    description: "証明書を選んでもログインできません。",
-    guide: "jaist-sso",
-    walk: CERT_WALK,
-    idempotencyKey: `k-${randomUUID()}`,
-    ...overrides,
-  };
-}
+const form = (overrides: Record<string, unknown> = {}) => certificateWalkForm(overrides);
 
 describe("submitIntake", () => {
   it("creates the ticket with its path, answers, changed fields, screenshot and confirmation mail", async () => {
