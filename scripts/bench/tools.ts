@@ -8,6 +8,7 @@ import net from "node:net";
 import path from "node:path";
 import { provision, type Requirement } from "../provision";
 import type { WrkOptions, WrkResult } from "./types";
+import { freePort } from "@/lib/embedded-pg";
 
 // ---------------------------------------------------------------------------------------------
 // Cleanup: what was started, stopped in reverse order.
@@ -342,18 +343,6 @@ export async function waitForPort(port: number, timeoutMs: number, host = "127.0
     if (Date.now() > deadline) throw new Error(`nothing listening on ${host}:${port} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The values of deploy/nginx.conf's template tokens (see its header comment). */
