@@ -21,6 +21,7 @@ import { SMTPServer } from "smtp-server";
 import { freePort, startEmbeddedPostgres } from "@/lib/embedded-pg";
 import { migrate } from "@/lib/migrate";
 import { provision, type Requirement } from "./provision";
+import { toolEnv, type ToolEnv } from "./tool-env";
 import { adminCases } from "./bench/admin";
 import { fillUnlessFilled } from "./bench/fill";
 import { intakeCases } from "./bench/intake";
@@ -39,19 +40,10 @@ const RSS_GOAL_MB = 400;
 const ADMIN_EMAIL = "bench-admin@example.edu";
 
 const root = process.cwd();
-const bin = path.join(root, "node_modules", ".bin");
 const started = Date.now();
 const say = (line: string) => console.log(`[bench] ${line}`);
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-const { NODE_ENV: _ignored, ...inherited } = process.env;
-type Env = Record<string, string | undefined>;
-const baseEnv: Env = {
-  ...inherited,
-  PATH: `${bin}${path.delimiter}${process.env.PATH}`,
-  NEXT_TELEMETRY_DISABLED: "1",
-  CHECKPOINT_DISABLE: "1",
-  PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false",
-};
+type Env = ToolEnv;
+const baseEnv: Env = { ...toolEnv(root), PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false" };
 
 const SUITES: { name: "admin" | "web" | "intake"; cases: BenchCases }[] = [
   { name: "admin", cases: adminCases },

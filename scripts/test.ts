@@ -10,6 +10,7 @@ import pg from "pg";
 import { freePort, startEmbeddedPostgres } from "@/lib/embedded-pg";
 import { migrate } from "@/lib/migrate";
 import { BROWSER, DOVECOT, provision } from "./provision";
+import { toolEnv, type ToolEnv } from "./tool-env";
 
 const argv = process.argv.slice(2);
 const dash = argv.indexOf("--");
@@ -22,17 +23,8 @@ const root = process.cwd();
 const runId = `${Date.now()}-${process.pid}`;
 const runDir = path.join(root, ".test-runs", runId);
 mkdirSync(runDir, { recursive: true });
-const bin = path.join(root, "node_modules", ".bin");
-// Each tool sets its own NODE_ENV (next build: production, vitest: test).
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-const { NODE_ENV: _ignored, ...inherited } = process.env;
-type Env = Record<string, string | undefined>;
-const baseEnv: Env = {
-  ...inherited,
-  PATH: `${bin}${path.delimiter}${process.env.PATH}`,
-  NEXT_TELEMETRY_DISABLED: "1",
-  CHECKPOINT_DISABLE: "1",
-};
+type Env = ToolEnv;
+const baseEnv: Env = toolEnv(root);
 const say = (line: string) => console.log(`\n[test] ${line}`);
 
 function run(cmd: string, args: string[], env: Env = baseEnv): Promise<number> {
