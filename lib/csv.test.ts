@@ -18,4 +18,23 @@ describe("csv", () => {
     expect(csvCell(new Date("2026-01-02T03:04:05.000Z"))).toBe("2026-01-02T03:04:05.000Z");
     expect(csvCell(["step0", "step1"])).toBe("step0 step1");
   });
+  it("writes every row byte for byte as the map-and-join formatter it replaced (decision 0036, round 2)", () => {
+    // The formatter before its fast path for empty cells and its loop, kept here as the reference.
+    const before = (values: unknown[]) =>
+      `${values
+        .map((value) => {
+          if (value == null) return "";
+          let s = value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join(" ") : String(value);
+          if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+          return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+        })
+        .join(",")}\r\n`;
+    const tricky: unknown[] = [
+      "", null, undefined, 0, -1, "0", " ", ",", '"', '""', "\r", "\n", "\r\n", "\t", "=1+1", "+", "-", "@", "\tx", "\rx", "a,b", 'a"b',
+      "認証,失敗", "'quoted", "=\"x\",y", new Date("2026-11-27T00:00:00.000Z"), [], ["a", "b,c"], ["=x"], false, true, 3.5, "\uFEFF", "emoji 😀,",
+    ];
+    const rows: unknown[][] = [[], [""], [null], ["", ""], tricky, [...tricky].reverse(), tricky.map((v, i) => (i % 2 ? v : ""))];
+    for (const row of rows) expect(csvRow(row), JSON.stringify(row)).toBe(before(row));
+    for (const value of tricky) expect(csvRow([value]), JSON.stringify(value)).toBe(before([value]));
+  });
 });

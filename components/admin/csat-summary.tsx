@@ -1,11 +1,10 @@
 // The dashboard's CSAT block: good % of the tickets resolved in the last 30 days, with a link to the
-// report (docs/decisions/0030-csat.md). Reads its own figure so the dashboard gains one line.
+// report (docs/decisions/0030-csat.md). Its figure comes with the dashboard's other reads (dashboardReads).
 import Link from "next/link";
 import { csatRates, percent } from "@/lib/csat/rates";
-import { csatSummary } from "@/lib/data/csat";
+import type { CsatCounts } from "@/lib/csat/window";
 
-export async function CsatSummaryBlock() {
-  const counts = await csatSummary(30);
+export function CsatSummaryBlock({ counts }: { counts: CsatCounts }) {
   const rates = csatRates(counts);
   return (
     <section aria-labelledby="csat-summary" className="rounded border border-slate-300 bg-white p-4" data-testid="csat-summary">

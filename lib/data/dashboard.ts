@@ -5,6 +5,10 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getGuideDeclaration, listGuideIds } from "@/lib/content";
 import { env } from "@/lib/env";
+import { csatSummary } from "@/lib/data/csat";
+import { recentDeflectionSummary } from "@/lib/data/deflection";
+import { listServiceStatuses } from "@/lib/data/service-status";
+import type { ReportDays } from "@/lib/insight/window";
 import { jstDay } from "@/lib/jst";
 
 const OPEN = ["new", "open", "waiting"] as const;
@@ -131,4 +135,23 @@ export async function incidentHints(now = new Date(), threshold = env().INCIDENT
     }),
   );
   return perGuide.flat().sort((a, b) => b.count - a.count);
+}
+
+/**
+ * Every read of the dashboard page (app/(admin)/admin/(panel)/page.tsx), together, as the page makes
+ * them: one list for the page and for the benches that time it (scripts/bench-tickets.ts,
+ * scripts/bench/admin-functions.ts). The deflection summary is the one recomputed at most every
+ * 10 minutes per instance (lib/data/deflection.ts), the CSAT figure is read every time.
+ */
+export async function dashboardReads(days: ReportDays = 30) {
+  const [perDay, open, times, hints, services, deflection, csat] = await Promise.all([
+    newTicketsPerDay(days),
+    openTicketBreakdown(),
+    medianResponseTimes(days),
+    incidentHints(),
+    listServiceStatuses(),
+    recentDeflectionSummary(days),
+    csatSummary(days),
+  ]);
+  return { perDay, open, times, hints, services, deflection, csat };
 }

@@ -64,9 +64,6 @@ async function main() {
   const { describeSearchMatches } = await import("@/lib/data/ticket-search");
   const { TicketFilterSchema } = await import("@/lib/validation/triage");
   const dashboard = await import("@/lib/data/dashboard");
-  const { recentDeflectionSummary } = await import("@/lib/data/deflection");
-  const { csatSummary } = await import("@/lib/data/csat");
-  const { listServiceStatuses } = await import("@/lib/data/service-status");
 
   const one = async <T extends pg.QueryResultRow>(sql: string, values: unknown[] = []) => (await direct.query<T>(sql, values)).rows[0];
   const me = (await one<{ id: string }>(`SELECT "id" FROM "StaffUser" ORDER BY ("email" = 'bench-staff-1@example.com') DESC, "createdAt" LIMIT 1`)).id;
@@ -124,19 +121,8 @@ async function main() {
     [
       "the whole page's reads",
       "dashboard",
-      async () => {
-        // As app/(admin)/admin/(panel)/page.tsx asks for them (see scripts/bench-tickets.ts).
-        const [perDay] = await Promise.all([
-          dashboard.newTicketsPerDay(30),
-          dashboard.openTicketBreakdown(),
-          dashboard.medianResponseTimes(30),
-          dashboard.incidentHints(),
-          listServiceStatuses(),
-          recentDeflectionSummary(30),
-          csatSummary(30),
-        ]);
-        return perDay.reduce((n, d) => n + d.count, 0);
-      },
+      // As app/(admin)/admin/(panel)/page.tsx asks for them.
+      async () => (await dashboard.dashboardReads(30)).perDay.reduce((n, d) => n + d.count, 0),
     ],
   ];
 

@@ -8,9 +8,7 @@ import { stepName } from "@/components/admin/steps";
 import { requireStaff } from "@/lib/auth/guards";
 import { getGuideDeclaration } from "@/lib/content";
 import { answerFields, optionLabel } from "@/lib/guides/answers";
-import { incidentHints, INCIDENT_WINDOW_MINUTES, medianResponseTimes, newTicketsPerDay, openTicketBreakdown } from "@/lib/data/dashboard";
-import { recentDeflectionSummary } from "@/lib/data/deflection";
-import { listServiceStatuses } from "@/lib/data/service-status";
+import { dashboardReads, INCIDENT_WINDOW_MINUTES } from "@/lib/data/dashboard";
 import { TICKET_STATUS } from "@/lib/ticket-fields";
 import { DeflectionBlock } from "./_components/deflection-block";
 import { ResponseTimesBlock } from "./_components/response-times-block";
@@ -24,14 +22,7 @@ export const metadata: Metadata = { title: "ダッシュボード" };
 export default async function Dashboard({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireStaff("/admin");
   const { notice } = await searchParams;
-  const [perDay, open, times, hints, services, deflection] = await Promise.all([
-    newTicketsPerDay(DAYS),
-    openTicketBreakdown(),
-    medianResponseTimes(DAYS),
-    incidentHints(),
-    listServiceStatuses(),
-    recentDeflectionSummary(DAYS),
-  ]);
+  const { perDay, open, times, hints, services, deflection, csat } = await dashboardReads(DAYS);
   const guideTitle = (id: string | null) => (id ? (getGuideDeclaration(id)?.catalog.title.ja ?? id) : "ガイドなし(汎用フォーム)");
 
   return (
@@ -87,7 +78,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
         ))}
       </div>
 
-      <CsatSummaryBlock />
+      <CsatSummaryBlock counts={csat} />
 
       <div className="grid gap-4 lg:grid-cols-2">
         <TicketsPerDayBlock data={perDay} days={DAYS} />
