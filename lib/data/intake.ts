@@ -155,3 +155,26 @@ export async function findTicketByIdempotencyKey(key: string): Promise<{ id: str
   const { rows } = await pool().query({ name: "tebiki-intake-idempotency", text: `SELECT "id", "reference", "locale" FROM "Ticket" WHERE "idempotencyKey" = $1`, values: [key] });
   return (rows[0] as { id: string; reference: string; locale: string } | undefined) ?? null;
 }
+
+/**
+ * The idempotency lookup and, only when the key made no ticket yet, the per-IP limit's hit
+ * (tebiki_rate_limit_hit, lib/rate-limit.ts) in one round trip (decision 0035, round 2): a repeated
+ * submit is not counted against the limit (decision 0007), as with the two statements before. The
+ * limit's function takes its advisory lock and its counts' snapshots after the lookup, as it did.
+ */
+export async function findRepeatOrHitLimit(
+  idempotencyKey: string | null,
+  limitKey: string,
+  windows: { limit: number; seconds: number }[],
+  now: Date,
+): Promise<{ repeat: { id: string; reference: string; locale: string } | null; retryAt: Date | null }> {
+  const { rows } = await pool().query({
+    name: "tebiki-intake-repeat-or-limit",
+    text: `SELECT k."id", k."reference", k."locale",
+        CASE WHEN k."id" IS NULL THEN "tebiki_rate_limit_hit"($2, $3::int[], $4::int[], $5) END AS "retryAt"
+      FROM (SELECT 1) AS one LEFT JOIN "Ticket" k ON k."idempotencyKey" = $1`,
+    values: [idempotencyKey, limitKey, windows.map((w) => w.limit), windows.map((w) => w.seconds), now],
+  });
+  const row = rows[0] as { id: string | null; reference: string | null; locale: string | null; retryAt: Date | null };
+  return { repeat: row.id ? { id: row.id, reference: row.reference!, locale: row.locale! } : null, retryAt: row.retryAt };
+}

@@ -13,8 +13,8 @@ import { submitIntake } from "@/lib/intake/submit";
 import { applySla } from "@/lib/tickets/sla";
 import { certificateWalkForm } from "@/lib/testing/intake-form";
 
-/** Statements per submitted ticket: idempotency lookup, rate-limit hit, reference number with context, insert. */
-const MAX_STATEMENTS_PER_INTAKE = 4;
+/** Statements per submitted ticket: idempotency lookup with the rate-limit hit, reference number with context, insert. */
+const MAX_STATEMENTS_PER_INTAKE = 3;
 
 const jst = (local: string) => new Date(`${local}+09:00`);
 let dir: string;
