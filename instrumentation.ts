@@ -15,8 +15,9 @@ export async function register() {
   // workers there are. Not awaited: with the database away the worker keeps trying in the background.
   const { startJobQueue, stopJobQueue } = await import("@/lib/jobs/queue");
   if (env().JOB_WORKER) {
-    const { taskList } = await import("@/lib/jobs/tasks");
-    void startJobQueue(taskList);
+    // Without SMTP_URL the worker leaves mail delivery to instances that can send (instanceTaskList).
+    const { instanceTaskList } = await import("@/lib/jobs/tasks");
+    void startJobQueue(instanceTaskList());
   }
   // Mail coming back (issue 11): fetched or received when configured, processed by every instance.
   const { startInbound, stopInbound } = await import("@/lib/mail/inbound/worker");

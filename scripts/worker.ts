@@ -6,14 +6,14 @@
 // more worker: a job still runs once. SIGTERM/SIGINT let the jobs in progress finish, then exit 0.
 import { env } from "@/lib/env";
 import { startJobQueue, stopJobQueue } from "@/lib/jobs/queue";
-import { taskList } from "@/lib/jobs/tasks";
+import { instanceTaskList } from "@/lib/jobs/tasks";
 import { runWorkerProcess } from "./run-process";
 
 runWorkerProcess(
   "job worker process",
   async () => {
     env();
-    await startJobQueue(taskList, { concurrency: Number(process.env.JOB_CONCURRENCY ?? 2) });
+    await startJobQueue(instanceTaskList(), { concurrency: Number(process.env.JOB_CONCURRENCY ?? 2) });
   },
   stopJobQueue,
 );

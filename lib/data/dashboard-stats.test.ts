@@ -3,6 +3,7 @@
 // and priority changes, replies, resolving and reopening, merges, edits in SQL and deletion.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { foldTicketStats } from "@/lib/data/dashboard";
 import { db } from "@/lib/db";
 import { createStaff, createTicket } from "@/lib/testing/factories";
 import { changePriority, changeStatus } from "@/lib/tickets/change-properties";
@@ -20,8 +21,8 @@ const sorted = (rows: Row[]) => rows.map((r) => JSON.stringify(r)).sort();
 
 async function daily(day: string) {
   const kept = await db().$queryRaw<Row[]>`
-    SELECT "guideId", "endStep", "tickets" FROM "TicketDailyStats"
-    WHERE "day" = ${day}::date AND "tickets" <> 0`;
+    SELECT "guideId", "endStep", sum("tickets")::int AS "tickets" FROM "TicketDailyStats"
+    WHERE "day" = ${day}::date GROUP BY 1, 2 HAVING sum("tickets") <> 0`;
   const recount = await db().$queryRaw<Row[]>`
     SELECT coalesce("guideId", '') AS "guideId", coalesce("endStep", '') AS "endStep", count(*)::int AS "tickets"
     FROM "Ticket" WHERE ("createdAt" AT TIME ZONE 'Asia/Tokyo')::date = ${day}::date GROUP BY 1, 2`;
@@ -45,7 +46,8 @@ async function durations(day: string) {
 // Open tickets are counted whatever their day; an end step of its own keeps this test's rows apart.
 async function open(endStep: string) {
   const kept = await db().$queryRaw<Row[]>`
-    SELECT "status"::text AS "status", "guideId", "tickets" FROM "TicketOpenStats" WHERE "endStep" = ${endStep} AND "tickets" <> 0`;
+    SELECT "status"::text AS "status", "guideId", sum("tickets")::int AS "tickets" FROM "TicketOpenStats" WHERE "endStep" = ${endStep}
+    GROUP BY 1, 2 HAVING sum("tickets") <> 0`;
   const recount = await db().$queryRaw<Row[]>`
     SELECT "status"::text AS "status", coalesce("guideId", '') AS "guideId", count(*)::int AS "tickets" FROM "Ticket"
     WHERE "endStep" = ${endStep} AND "status" IN ('new', 'open', 'waiting') GROUP BY 1, 2`;
@@ -108,5 +110,32 @@ describe("dashboard aggregates", () => {
     const after = await Promise.all([daily(day), durations(day), open(endStep)]);
     expect(after.map((x) => x.kept)).toEqual(before.map((x) => x.kept));
     expect(after[1].kept).toEqual(sorted([{ kind: "first_response", bucket: 1800, tickets: 3 }]));
+  });
+
+  it("keeps a slot per database session, and the fold leaves one row per key with the same sums", async () => {
+    const { at, day } = ownDay();
+    const endStep = `stats-${randomUUID().slice(0, 8)}`;
+    // At once, so that the pool's sessions (and so slots) take part.
+    await Promise.all([0, 1, 2, 3, 4, 5].map((m) => createTicket({ createdAt: new Date(at.getTime() + m * 60_000), endStep })));
+    // Slots that cancel out (a ticket counted in one session's slot and moved away in another's).
+    await db().$executeRaw`INSERT INTO "TicketDailyStats" ("day", "guideId", "endStep", "slot", "tickets") VALUES
+      (${day}::date, 'jaist-sso', ${endStep}, 30, 2), (${day}::date, 'jaist-sso', ${endStep}, 29, -2)
+      ON CONFLICT ("day", "guideId", "endStep", "slot") DO UPDATE SET "tickets" = "TicketDailyStats"."tickets" + EXCLUDED."tickets"`;
+    await db().$executeRaw`INSERT INTO "TicketOpenStats" ("status", "guideId", "endStep", "slot", "tickets") VALUES
+      ('new', 'jaist-sso', ${endStep}, 30, 3), ('new', 'jaist-sso', ${endStep}, 29, -3)
+      ON CONFLICT ("status", "guideId", "endStep", "slot") DO UPDATE SET "tickets" = "TicketOpenStats"."tickets" + EXCLUDED."tickets"`;
+    await expectInStep(day, endStep, "in slots");
+    const rows = async () =>
+      (await db().$queryRaw<{ slot: number; tickets: number }[]>`
+        SELECT "slot", "tickets" FROM "TicketDailyStats" WHERE "day" = ${day}::date AND "endStep" = ${endStep}
+        UNION ALL SELECT "slot", "tickets" FROM "TicketOpenStats" WHERE "endStep" = ${endStep} ORDER BY 1`);
+    expect((await rows()).every((r) => r.slot > 0)).toBe(true);
+
+    expect(await foldTicketStats()).toBeGreaterThanOrEqual(4);
+    await expectInStep(day, endStep, "folded");
+    expect(await rows()).toEqual([
+      { slot: 0, tickets: 6 },
+      { slot: 0, tickets: 6 },
+    ]);
   });
 });

@@ -35,7 +35,8 @@ export const dashboardSql = {
     WHERE "day" BETWEEN ${from}::date AND ${to}::date
     GROUP BY 1`,
   openStats: () => Prisma.sql`
-    SELECT "status"::text AS "status", "guideId", "endStep", "tickets" FROM "TicketOpenStats" WHERE "tickets" > 0`,
+    SELECT "status"::text AS "status", "guideId", "endStep", sum("tickets")::int AS "tickets" FROM "TicketOpenStats"
+    GROUP BY 1, 2, 3 HAVING sum("tickets") > 0`,
   // percentile_cont(0.5) over the histograms, per day and over the window (day NULL): the value at
   // 0-based rank i is the first bucket whose running count exceeds i; with n values the median is
   // the mean of ranks floor((n-1)/2) and ceil((n-1)/2). In SQL: a busy month holds ~10k buckets.
@@ -154,4 +155,15 @@ export async function dashboardReads(days: ReportDays = 30) {
     csatSummary(days),
   ]);
   return { perDay, open, times, hints, services, deflection, csat };
+}
+
+/**
+ * Folds the aggregates' session slots into slot 0 (tebiki_fold_ticket_stats, migration 20261126230200;
+ * decision 0032 "Round 2"): new tickets add to a slot of their database session so that a burst does
+ * not queue on one row; the hourly housekeeping job keeps the rows per key few. Rows a transaction
+ * holds are skipped until the next fold. Returns the slot rows folded away.
+ */
+export async function foldTicketStats(): Promise<number> {
+  const rows = await db().$queryRaw<{ n: number }[]>`SELECT tebiki_fold_ticket_stats() AS "n"`;
+  return rows[0]?.n ?? 0;
 }

@@ -4,7 +4,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { getGuide, getStepTitle } from "@/lib/content";
-import { getIntakeByIdempotencyKey } from "@/lib/data/tickets";
+import { findRepeatOrHitLimit } from "@/lib/data/intake";
 import { createTicketFromIntake } from "@/lib/tickets/create-ticket";
 import { statusUrl } from "@/lib/tickets/status-link";
 import { env } from "@/lib/env";
@@ -18,7 +18,6 @@ import { jstTime } from "@/lib/jst";
 import { readScreenshot } from "@/lib/screenshot";
 import { log } from "@/lib/log";
 import { confirmationMail } from "@/lib/mail/templates";
-import { hit } from "@/lib/rate-limit";
 import { fieldErrors, type FieldErrors } from "@/lib/validation/intake";
 import { fallbackError } from "@/lib/validation/text";
 
@@ -129,14 +128,15 @@ export async function submitIntake({ raw, screenshot, ip, locale, now = new Date
   const { guide, prefill } = request;
   const answers = answersFromRequest(request.form, data, prefill?.answers ?? {});
 
-  // A double submit: the first ticket, without counting against the limits.
-  const repeat = await getIntakeByIdempotencyKey(data.idempotencyKey);
+  // A double submit: the first ticket, without counting against the limits. The lookup and the
+  // limit's hit are one round trip (lib/data/intake.ts findRepeatOrHitLimit; decision 0035, round 2).
+  const { repeat, retryAt } = await findRepeatOrHitLimit(data.idempotencyKey ?? null, `intake:ip:${ip}`, intakeWindows(), now);
   if (repeat) return { kind: "created", reference: repeat.reference, statusUrl: null, duplicate: true, data, request, answers };
 
-  const limit = await hit(`intake:ip:${ip}`, intakeWindows(), now);
-  if (!limit.ok) {
-    log.warn({ ip, retryAt: limit.retryAt }, "intake rate limit reached");
-    return { kind: "limited", retryAt: limit.retryAt, retryAfterSeconds: limit.retryAfterSeconds, message: TEXT.limited(jstTime(limit.retryAt))[locale] };
+  if (retryAt) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
+    log.warn({ ip, retryAt }, "intake rate limit reached");
+    return { kind: "limited", retryAt, retryAfterSeconds, message: TEXT.limited(jstTime(retryAt))[locale] };
   }
 
   const changed = guide && prefill ? changedPrefilledFields(guide, prefill.values, data) : [];

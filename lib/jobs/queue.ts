@@ -36,6 +36,16 @@ export const CRONTAB = [
   `41 * * * * ${TASKS.housekeeping} ?jobKey=${TASKS.housekeeping}&max=3`,
 ].join("\n");
 
+/**
+ * The crontab lines of the tasks a worker takes (an instance without SMTP has no "mail:deliver",
+ * lib/jobs/tasks.ts instanceTaskList), without the SLA check when SLA_CHECK_CRON is off. Cron lines are
+ * de-duplicated across workers, so an instance that has the task adds the minute's job.
+ */
+export function crontabFor(taskList: TaskList): string {
+  const takes = (line: string) => line.split(" ")[5] in taskList && (env().SLA_CHECK_CRON || !line.includes(TASKS.checkSla));
+  return CRONTAB.split("\n").filter(takes).join("\n");
+}
+
 export type AddJobOptions = {
   /** Jobs with the same key collapse into one pending job (a running one is left to finish). */
   jobKey?: string;
@@ -139,8 +149,10 @@ export async function startJobQueue(
   if (state.tebikiJobQueue) return state.tebikiJobQueue.starting;
   const queue: Queue = { runner: null, pool: createJobQueuePool(), stopping: false };
   state.tebikiJobQueue = queue;
-  queue.starting = launch(queue, taskList, { concurrency: options.concurrency ?? 2, atStart: options.atStart ?? [TASKS.deliverMail],
-    crontab: options.crontab ?? (env().SLA_CHECK_CRON ? CRONTAB : CRONTAB.split("\n").filter((line) => !line.includes(TASKS.checkSla)).join("\n")),
+  queue.starting = launch(queue, taskList, {
+    concurrency: options.concurrency ?? 2,
+    atStart: options.atStart ?? [TASKS.deliverMail].filter((task) => task in taskList),
+    crontab: options.crontab ?? crontabFor(taskList),
   });
   await queue.starting;
 }

@@ -2,8 +2,10 @@
 // (which adds jobs) does not import the mail sender and the SLA check.
 import "server-only";
 import type { TaskList } from "graphile-worker";
+import { foldTicketStats } from "@/lib/data/dashboard";
 import { pruneNotifications } from "@/lib/data/notifications";
 import { pruneHelpAnalytics } from "@/lib/data/step-visits";
+import { env } from "@/lib/env";
 import { TASKS } from "@/lib/jobs/queue";
 import { log } from "@/lib/log";
 import { deliverRound } from "@/lib/mail/sender";
@@ -28,9 +30,25 @@ export const taskList: TaskList = {
     await prune();
   },
   // Rows past their retention: help-center visits and searches (90 days, decision 0031) and old
-  // notifications (read: 90 days, any: a year), hourly.
+  // notifications (read: 90 days, any: a year), hourly; and the dashboard aggregates' session slots
+  // folded into one row per key (decision 0032, round 2).
   [TASKS.housekeeping]: async () => {
-    const [analytics, notifications] = await Promise.all([pruneHelpAnalytics(), pruneNotifications()]);
+    const [analytics, notifications, folded] = await Promise.all([pruneHelpAnalytics(), pruneNotifications(), foldTicketStats()]);
     if (analytics || notifications) log.info({ analytics, notifications }, "old rows pruned");
+    if (folded) log.debug({ folded }, "dashboard aggregate slots folded");
   },
 };
+
+/**
+ * The tasks this process's worker takes. Without SMTP_URL an instance has no mail transport: it does
+ * not take "mail:deliver" jobs (they would end as a no-op round while the mail waits for an instance
+ * that can send it; in e2e such an instance took the other instances' delivery jobs). Its crontab
+ * and its start jobs leave the task out too (lib/jobs/queue.ts); the mail waits in the outbox for an
+ * instance or `npm run worker` with SMTP (decision 0029, round 2).
+ */
+export function instanceTaskList(): TaskList {
+  if (env().SMTP_URL) return taskList;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { [TASKS.deliverMail]: _mail, ...rest } = taskList;
+  return rest;
+}

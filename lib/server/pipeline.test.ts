@@ -46,6 +46,25 @@ function app(req: IncomingMessage, res: ServerResponse) {
     res.once("close", () => clearTimeout(end));
     return;
   }
+  if (url.pathname === "/api-json" || url.pathname === "/flush-only") {
+    // Like Next's pipeToNodeResponse for a route handler: flush the headers, then write at once; the
+    // socket's writes are counted until the end (issue 14).
+    const socket = res.socket!;
+    const writeGeneric = (socket as unknown as { _writeGeneric: (...args: unknown[]) => unknown })._writeGeneric;
+    let writes = 0;
+    (socket as unknown as { _writeGeneric: (...args: unknown[]) => unknown })._writeGeneric = function (this: unknown, ...args: unknown[]) {
+      writes++;
+      return writeGeneric.apply(this, args);
+    };
+    res.setHeader("Content-Type", "application/json");
+    res.flushHeaders();
+    if (url.pathname === "/api-json") res.write(JSON.stringify({ ok: true }));
+    // /flush-only writes nothing yet (an event stream waiting for its first event): its headers must
+    // still go out; the client ends it once it has them.
+    const end = setTimeout(() => res.end(`\n${writes}`), url.pathname === "/api-json" ? 20 : 10_000);
+    res.once("close", () => clearTimeout(end));
+    return;
+  }
   if (url.pathname === "/client") {
     res.setHeader("Content-Type", "application/json");
     res.end(JSON.stringify({ ip: req.headers["x-forwarded-for"], proto: req.headers["x-forwarded-proto"] }));
@@ -122,6 +141,26 @@ describe("response pipeline", () => {
       req.on("error", reject);
     });
     expect(first).toEqual({ encoding: undefined, chunk: "event: ticket\ndata: {}\n\n" });
+  });
+
+  it("sends a route's flushed headers with its first chunk, in one write to the socket", async () => {
+    const res = await get("/api-json");
+    const [body, writes] = res.body.toString("utf8").split("\n");
+    expect(JSON.parse(body)).toEqual({ ok: true });
+    expect(scriptSrc(res.headers["content-security-policy"])).toBe("script-src 'self'");
+    // Headers and first chunk together: 1 (2 when the headers went out alone).
+    expect(Number(writes)).toBe(1);
+  });
+
+  it("still sends flushed headers at once when no chunk follows", async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.get(`${base}/flush-only`, (res) => {
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on("error", reject);
+    });
+    expect(status).toBe(200);
   });
 
   it("gives the handler the socket's address and scheme, not the client's forwarding headers", async () => {
