@@ -60,8 +60,7 @@ async function main() {
   });
 
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    connections.track(req, res);
-    prepare(req, res);
+    prepare(req, res, connections.track(req));
     handle(req, res).catch((error: unknown) => {
       log.error({ err: error instanceof Error ? error.message : String(error), url: req.url }, "request handler failed");
       if (!res.headersSent) {

@@ -26,7 +26,7 @@ import { adminCases } from "./bench/admin";
 import { fillUnlessFilled } from "./bench/fill";
 import { intakeCases } from "./bench/intake";
 import { renderSection, replaceSection, num, type RunFacts } from "./bench/report";
-import { Cleanup, loadAverage, nginxControl, runCapture, processTree, scratchDir, treeRssBytes, waitForPort, wrkRunner } from "./bench/tools";
+import { Cleanup, loadAverage, nginxControl, productionServerCommand, runCapture, processTree, scratchDir, treeRssBytes, waitForPort, wrkRunner } from "./bench/tools";
 import type { BenchCases, BenchContext, BenchRow } from "./bench/types";
 import { webCases } from "./bench/web";
 
@@ -125,16 +125,18 @@ async function signIn(origin: string, password: string): Promise<string> {
   return session;
 }
 
-/** The production server: server.ts under NODE_ENV=production on the bench database. */
+/** The production server: server.ts as `npm start` runs it, under NODE_ENV=production on the bench database. */
 async function startServer(options: { databaseUrl: string; smtpPort: number; logFile: string }): Promise<{ origin: string; child: ChildProcess }> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const log = createWriteStream(options.logFile);
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts", "-p", String(port), "-H", "127.0.0.1"], {
+  const command = productionServerCommand((JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start);
+  const child = spawn(process.execPath, [...command.nodeArgs, "server.ts", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...(baseEnv as NodeJS.ProcessEnv),
+      ...command.env,
       DATABASE_URL: options.databaseUrl,
       AUTH_SECRET: randomBytes(32).toString("hex"),
       APP_URL: origin,

@@ -13,8 +13,11 @@ export const IDLE_GRACE_MS = 1000;
 type SocketState = { active: number; idleSince: number; timer?: NodeJS.Timeout };
 
 export type Drainer = {
-  /** Call for every request before handling it. */
-  track(req: IncomingMessage, res: ServerResponse): void;
+  /**
+   * Call for every request before handling it; call what it returns when its response closes (the
+   * server's one close listener per response calls it: lib/server/pipeline.ts).
+   */
+  track(req: IncomingMessage): () => void;
   /** Call right before a response's headers go out. */
   beforeHeaders(res: ServerResponse): void;
   readonly closing: boolean;
@@ -52,16 +55,16 @@ export function drainer(server: Server, { secure = false }: { secure?: boolean }
     get closing() {
       return closing;
     },
-    track(req, res) {
+    track(req) {
       const socket = req.socket;
       const state = stateOf(socket);
       state.active++;
       clearTimeout(state.timer);
-      res.once("close", () => {
+      return () => {
         state.active--;
         state.idleSince = Date.now();
         if (closing && state.active === 0 && !socket.destroyed) closeWhenIdle(socket, state);
-      });
+      };
     },
     beforeHeaders(res) {
       if (closing && !res.headersSent) res.setHeader("Connection", "close");

@@ -14,6 +14,7 @@ const PAGE_HEAD = `<!DOCTYPE html><html><head><script src="/_next/static/chunks/
 const PAGE_TAIL = `<p>${"本文 ".repeat(500)}</p><script>${LAST}</script></body></html>`;
 
 let server: http.Server;
+let closed = 0;
 let base = "";
 
 function app(req: IncomingMessage, res: ServerResponse) {
@@ -31,6 +32,21 @@ function app(req: IncomingMessage, res: ServerResponse) {
     res.flushHeaders();
     res.write(PAGE_HEAD);
     setTimeout(() => res.end(PAGE_TAIL), 5);
+    return;
+  }
+  if (url.pathname === "/cached") {
+    // Like a cached page from Next: the whole HTML as one string with its Content-Length.
+    const html = `<!DOCTYPE html><html><body><p>${"本文 ".repeat(50)}</p><script>self.__v=${JSON.stringify(url.searchParams.get("v"))}</script></body></html>`;
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": Buffer.byteLength(html) });
+    res.end(html);
+    return;
+  }
+  if (url.pathname === "/listeners") {
+    // Next adds several close listeners to a server action's response (8 in the e2e runs' warning), all released with it.
+    const ours = res.listenerCount("close");
+    for (let i = 0; i < 9; i++) res.once("close", () => {});
+    res.setHeader("Content-Type", "application/json");
+    res.end(JSON.stringify({ ours }));
     return;
   }
   if (url.pathname === "/json") {
@@ -77,7 +93,7 @@ function app(req: IncomingMessage, res: ServerResponse) {
 beforeAll(async () => {
   const prepare = responsePipeline({ dev: false, trustProxy: false });
   server = http.createServer((req, res) => {
-    prepare(req, res);
+    prepare(req, res, () => closed++);
     app(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -108,6 +124,35 @@ describe("response pipeline", () => {
     expect(scriptSrc(res.headers["content-security-policy"])).toBe(`script-src 'self' ${sha(FIRST)} ${sha(LAST)}`);
     expect(res.headers["x-frame-options"]).toBe("DENY");
     expect(res.headers["permissions-policy"]).toContain("camera=()");
+  });
+
+  it("gives a page sent whole the policy of its current scripts, the same page twice and a changed one", async () => {
+    const script = (v: string) => `self.__v=${JSON.stringify(v)}`;
+    const first = await get("/cached?v=1");
+    const again = await get("/cached?v=1");
+    const changed = await get("/cached?v=2");
+    for (const [res, v] of [[first, "1"], [again, "1"], [changed, "2"]] as const) {
+      expect(scriptSrc(res.headers["content-security-policy"])).toBe(`script-src 'self' ${sha(script(v))}`);
+      expect(res.body.toString("utf8")).toContain(`<script>${script(v)}</script>`);
+      expect(Number(res.headers["content-length"])).toBe(res.body.length);
+    }
+  });
+
+  it("adds two close listeners per response, runs onClose once, and lets Next add its own without a leak warning", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      const before = closed;
+      const res = await get("/listeners");
+      // compression's release of its zlib stream and the drainer's count.
+      expect(JSON.parse(res.body.toString("utf8"))).toEqual({ ours: 2 });
+      await expect.poll(() => closed - before).toBe(1);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
   });
 
   it("gzips after hashing when the client accepts it", async () => {

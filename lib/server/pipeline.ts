@@ -3,7 +3,6 @@
 // server.ts and the tests, so that what the tests check is what production runs.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Duplex } from "node:stream";
 import compression from "compression";
 import { normalizeForwarding } from "@/lib/server/forwarded";
 import { applyHtmlPolicy } from "@/lib/server/html-policy";
@@ -19,18 +18,6 @@ export type PipelineOptions = {
   beforeHeaders?: (res: ServerResponse) => void;
 };
 
-// compression's zlib stream is never ended when the client goes away mid-response and then
-// outlives the response; Next's own server destroys it the same way (release-compression-stream).
-function releaseCompressionStream(res: ServerResponse) {
-  const noop = () => {};
-  const stream: unknown = res.on("drain", noop);
-  if (stream === res || !(stream instanceof Duplex)) {
-    res.off("drain", noop);
-    return;
-  }
-  stream.destroy();
-}
-
 // A compressed event stream would sit in zlib's buffer until enough bytes gather: no live update
 // would arrive on time (app/api/admin/live/route.ts also says no-transform, which compression honours).
 // A request that accepts no encoding (a load generator, a health check; the reverse proxy asks for
@@ -40,6 +27,13 @@ const notEventStream: compression.CompressionFilter = (req, res) =>
   !/^text\/event-stream\b/i.test(String(res.getHeader("content-type") ?? "")) &&
   compression.filter(req, res);
 
+// Node warned "MaxListenersExceededWarning: 11 close listeners added to [ServerResponse]" in the e2e
+// runs (during server actions): three were ours (compression's release of its stream, the drainer's
+// count, and a copy of compression's release), the rest Next's (its router, request adapters, the
+// render's writer, after()…), all released with the response, so not a leak. The server now adds two
+// and allows a response more than the default 10.
+const RESPONSE_MAX_LISTENERS = 32;
+
 export function responsePipeline({ dev, trustProxy, formActionOrigins = [], beforeHeaders }: PipelineOptions) {
   const compress = compression({ filter: notEventStream });
   // The headers that do not depend on the response, built once rather than per request.
@@ -47,7 +41,9 @@ export function responsePipeline({ dev, trustProxy, formActionOrigins = [], befo
   const policyFor = (scriptHashes: readonly string[] | undefined) =>
     scriptHashes === undefined ? hashlessPolicy : contentSecurityPolicy({ dev, scriptHashes, formActionOrigins });
   const fixedHeaders = { http: Object.entries(staticSecurityHeaders({ dev, https: false })), https: Object.entries(staticSecurityHeaders({ dev, https: true })) };
-  return (req: IncomingMessage, res: ServerResponse) => {
+  /** `onClose` runs when the response closes (server.ts: the graceful drainer's count). */
+  return (req: IncomingMessage, res: ServerResponse, onClose?: () => void) => {
+    res.setMaxListeners(RESPONSE_MAX_LISTENERS);
     normalizeForwarding(req, trustProxy);
     // The logs' request id for every request, here rather than in the proxy, which most requests now
     // skip (lib/server/proxy-gate.ts).
@@ -62,9 +58,9 @@ export function responsePipeline({ dev, trustProxy, formActionOrigins = [], befo
     // Ours instead of Next's (next.config.ts compress: false): Next's would compress inside its
     // handler, above the layer that reads a page's HTML to hash its scripts.
     compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => {});
-    res.once("close", () => {
-      if (!res.writableFinished) releaseCompressionStream(res);
-    });
+    // compression (>= 1.8) releases its zlib stream when the response closes, also when the client
+    // went away mid-response; it adds that close listener itself.
+    if (onClose) res.once("close", onClose);
     applyHtmlPolicy(req, res, policyFor, beforeHeaders && (() => beforeHeaders(res)));
   };
 }

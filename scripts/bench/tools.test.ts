@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Cleanup, formatWrk, luaLongString, nginxControl, NGINX, parseDurationMs, parseWrkOutput, renderNginxTemplate, treeCpuMs, wrkRunner } from "./tools";
+import { Cleanup, formatWrk, luaLongString, nginxControl, NGINX, parseDurationMs, parseWrkOutput, productionServerCommand, renderNginxTemplate, treeCpuMs, wrkRunner } from "./tools";
 
 const hasWrk = spawnSync("wrk", ["--version"]).error === undefined;
 const hasNginx = NGINX.candidates.some((c) => typeof c === "string" && existsSync(c));
@@ -51,6 +51,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
   rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("the production server's command", () => {
+  it("takes npm start's environment and node flags, so the bench runs the server as production does", () => {
+    const pkg = JSON.parse(readFileSync(path.join(process.cwd(), "package.json"), "utf8")) as { scripts: { start: string } };
+    const command = productionServerCommand(pkg.scripts.start);
+    expect(command.env.MALLOC_ARENA_MAX).toBe("2");
+    expect(command.nodeArgs).toEqual(expect.arrayContaining(["--import", "tsx"]));
+    expect(command.nodeArgs.some((arg) => arg.startsWith("--max-old-space-size="))).toBe(true);
+    expect(productionServerCommand("tsx scripts/with-db.ts --migrate -- node --import tsx server.ts")).toEqual({ env: {}, nodeArgs: ["--import", "tsx"] });
+    expect(() => productionServerCommand("next start")).toThrow(/start script/);
+  });
 });
 
 describe("wrk output", () => {

@@ -158,6 +158,25 @@ export function treeCpuMs(root: number): number {
 }
 
 /** Resident memory of `root` and its children in bytes (sum of VmRSS). */
+/**
+ * How `npm start` runs the server (package.json's start script, after with-db.ts's `--`): its
+ * environment (`env K=V …`) and node's flags (the heap and malloc settings of decision 0034), so that
+ * the bench measures the server as production runs it.
+ */
+export function productionServerCommand(startScript: string): { env: Record<string, string>; nodeArgs: string[] } {
+  const words = startScript.split(" -- ")[1]?.trim().split(/\s+/) ?? [];
+  const env: Record<string, string> = {};
+  if (words[0] === "env") {
+    words.shift();
+    while (words[0] && /^[A-Z_][A-Z0-9_]*=/.test(words[0])) {
+      const [name, ...value] = words.shift()!.split("=");
+      env[name] = value.join("=");
+    }
+  }
+  if (words[0] !== "node" || words.at(-1) !== "server.ts") throw new Error(`package.json's start script does not end in "-- [env K=V …] node … server.ts": ${startScript}`);
+  return { env, nodeArgs: words.slice(1, -1) };
+}
+
 export function treeRssBytes(root: number): number {
   let kb = 0;
   for (const pid of processTree(root)) {
