@@ -160,7 +160,9 @@ async function csvRows(ctx: BenchContext, days: { from: string; to: string }, ex
       goal: "<= 2x psql \\copy, flat memory",
       met: ratio <= 2 && h.rows === c.rows,
       load: ctx.loadAverage(),
-      ...(ratio > 2 ? { note: "the rows formatted in JavaScript (and its garbage collection) on the shared CPUs, where psql formats in C; profile and alternatives in decision 0036" } : {}),
+      ...(ratio > 2
+        ? { note: "CPU profile: the database's FETCHes now overlap the formatting; what is left is JavaScript's per-row work (row objects, GC, UTF-8 encoding) on the shared CPUs, where psql formats in C (decision 0036, round 2)" }
+        : {}),
     },
   ];
 }
@@ -230,7 +232,9 @@ export const adminCases: BenchCases = async (ctx) => {
       goal: `p95 < ${limit} ms`,
       met: t.p95 < limit,
       load: ctx.loadAverage(),
-      ...(t.p95 >= limit ? { note: "the rest of the page (session, staff and saved views, rendering 50 rows) on top of the data functions" } : {}),
+      ...(t.p95 >= limit
+        ? { note: "server CPU profile: rendering and serialising 50 rows twice (RSC payload ~200 KB + HTML ~150 KB a page) and the layout's and page's round trips in turn, on top of the data functions (decision 0036, round 2)" }
+        : {}),
     });
   }
   try {
