@@ -160,7 +160,9 @@ async function csvRows(ctx: BenchContext, days: { from: string; to: string }, ex
       goal: "<= 2x psql \\copy, flat memory",
       met: ratio <= 2 && h.rows === c.rows,
       load: ctx.loadAverage(),
-      ...(ratio > 2 ? { note: "the rows formatted in JavaScript (and its garbage collection) on the shared CPUs, where psql formats in C; profile and alternatives in decision 0036" } : {}),
+      ...(ratio > 2
+        ? { note: "CPU profile: the database's FETCHes now overlap the formatting; what is left is JavaScript's per-row work (row objects, GC, UTF-8 encoding) on the shared CPUs, where psql formats in C (decision 0036, round 2)" }
+        : {}),
     },
   ];
 }
@@ -201,6 +203,14 @@ export const adminCases: BenchCases = async (ctx) => {
       goal: `p95 < ${goal[r.group]} ms`,
       met: r.appP95 < goal[r.group],
       load: ctx.loadAverage(),
+      ...(r.appP95 >= goal[r.group]
+        ? {
+            note:
+              r.sqlP95 >= goal[r.group] * 0.8
+                ? `its statements alone took as long (p95 ${ms(r.sqlP95)} ms): the database's time at this load, not the app's (plans in decision 0036)`
+                : `the app's side on top of its statements (p95 ${ms(r.sqlP95)} ms alone)`,
+          }
+        : {}),
     });
   }
   const fn = (name: string) => results.find((r) => r.name === name);
@@ -230,7 +240,9 @@ export const adminCases: BenchCases = async (ctx) => {
       goal: `p95 < ${limit} ms`,
       met: t.p95 < limit,
       load: ctx.loadAverage(),
-      ...(t.p95 >= limit ? { note: "the rest of the page (session, staff and saved views, rendering 50 rows) on top of the data functions" } : {}),
+      ...(t.p95 >= limit
+        ? { note: "server CPU profile: rendering and serialising 50 rows twice (RSC payload ~200 KB + HTML ~150 KB a page) and the layout's and page's round trips in turn, on top of the data functions (decision 0036, round 2)" }
+        : {}),
     });
   }
   try {
