@@ -145,7 +145,7 @@ export const webCases: BenchCases = async (ctx) => {
       load: `${load} (before) / ${ctx.loadAverage()} (after)`,
       ...(result.score !== null && result.score < LIGHTHOUSE_GOAL
         ? {
-            note: `total blocking time: ${result.frameworkScriptPct}% of the page's script time is the framework runtime (React, Next's router; the app's JS is the JS row's), and Lighthouse multiplies task times as measured on this host (benchmarkIndex ${result.benchmarkIndex}; ~1,000–1,300 on this machine when it is quieter), so the load decides it`,
+            note: `total blocking time: ${result.frameworkScriptPct}% of the page's script time is the framework runtime (React, Next's router; the app's JS is the JS row's), and Lighthouse multiplies task times as measured on this host (benchmarkIndex ${result.benchmarkIndex} in this run; it moves with the host's load, 839–1,434 in session 6's runs), so the load decides it`,
           }
         : {}),
     });
