@@ -8,9 +8,11 @@
 //
 // `tsx server.ts [--dev] [-p PORT] [-H HOST]`; `npm start` and `npm run dev` run it through
 // scripts/with-db.ts (migrations, embedded PostgreSQL).
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
+import path from "node:path";
+import type { NextConfig } from "next";
 import { parseEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 import { drainer } from "@/lib/server/graceful";
@@ -48,8 +50,17 @@ async function main() {
   // in production (issue 14, docs/decisions/0034). `next start` runs without them too; stack traces
   // of production errors name bundle positions.
   if (!dev) process.setSourceMapsEnabled(false);
+  // Production takes the configuration the build serialized (.next/required-server-files.json) instead
+  // of compiling next.config.ts at every start: that compile loads Next's SWC binary, ~22 MB of
+  // resident memory for the process's life (issue 14, docs/decisions/0034). Next's own standalone
+  // server (.next/standalone/server.js) passes it the same two ways: as `conf`, and in this variable,
+  // which its router's second config load reads instead of the file.
+  const serverFiles = path.join(process.cwd(), ".next", "required-server-files.json");
+  if (!dev && !existsSync(serverFiles)) throw new Error(`no production build (${serverFiles} is missing): run \`npm run build\` first`);
+  const conf = dev ? undefined : (JSON.parse(readFileSync(serverFiles, "utf8")) as { config: NextConfig }).config;
+  if (conf) process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(conf);
   const { default: next } = await import("next");
-  const app = next({ dev, dir: process.cwd(), hostname, port, httpServer: server });
+  const app = next({ dev, dir: process.cwd(), hostname, port, httpServer: server, conf });
   const handle = app.getRequestHandler();
   const prepare = responsePipeline({
     dev,

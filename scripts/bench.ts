@@ -37,6 +37,7 @@ const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1]?.split("
 const quick = flag("quick");
 const TICKETS = 1_000_000;
 const RSS_GOAL_MB = 400;
+const RSS_SETTLE_MS = 30_000;
 const ADMIN_EMAIL = "bench-admin@example.edu";
 
 const root = process.cwd();
@@ -311,16 +312,27 @@ async function main(): Promise<number> {
   if (server.child.exitCode !== null) throw new Error(`the server ended during the cases\n${tail(serverLog)}`);
 
   const rss = treeRssBytes(serverPid);
+  const rssLoad = loadAverage();
+  // Right after the load V8 still holds the heap it grew while 32-64 requests were in flight (2-3x
+  // the live heap at its default growth); idle, its memory reducer gives it back within seconds
+  // (decision 0034, round 2). The goal is judged on the first figure; the second shows the rest.
+  say(`server RSS ${mb(rss)}; again after ${RSS_SETTLE_MS / 1000} s idle`);
+  await new Promise((resolve) => setTimeout(resolve, RSS_SETTLE_MS));
+  const rssSettled = treeRssBytes(serverPid);
+  const rssMet = rss < RSS_GOAL_MB * 2 ** 20;
   rows.push({
     section: "resources",
     case: `server RSS after the benchmark's load (VmRSS of the server and its children)`,
-    tebiki: mb(rss),
+    tebiki: `${mb(rss)} right after the load; ${mb(rssSettled)} ${RSS_SETTLE_MS / 1000} s later`,
     baseline: `same server right after start and sign-in: ${mb(rssAfterStart)}`,
     goal: `< ${RSS_GOAL_MB} MB`,
-    met: rss < RSS_GOAL_MB * 2 ** 20,
-    load: loadAverage(),
+    met: rssMet,
+    load: rssLoad,
+    ...(rssMet
+      ? {}
+      : { note: "V8's heap capacity grown while the load's requests were in flight (live heap after GC stays ~80-100 MB), returned when idle (the second figure); see decision 0034" }),
   });
-  say(`server RSS ${mb(rss)} (after start ${mb(rssAfterStart)}; processes ${processTree(serverPid).join(", ")})`);
+  say(`server RSS ${mb(rss)}, ${mb(rssSettled)} after ${RSS_SETTLE_MS / 1000} s (after start ${mb(rssAfterStart)}; processes ${processTree(serverPid).join(", ")})`);
 
   const facts: RunFacts = {
     ...(await machineFacts(database.url)),

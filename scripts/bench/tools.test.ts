@@ -59,7 +59,6 @@ describe("the production server's command", () => {
     const command = productionServerCommand(pkg.scripts.start);
     expect(command.env.MALLOC_ARENA_MAX).toBe("2");
     expect(command.nodeArgs).toEqual(expect.arrayContaining(["--import", "tsx"]));
-    expect(command.nodeArgs.some((arg) => arg.startsWith("--max-old-space-size="))).toBe(true);
     expect(productionServerCommand("tsx scripts/with-db.ts --migrate -- node --import tsx server.ts")).toEqual({ env: {}, nodeArgs: ["--import", "tsx"] });
     expect(() => productionServerCommand("next start")).toThrow(/start script/);
   });

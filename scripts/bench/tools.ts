@@ -160,7 +160,7 @@ export function treeCpuMs(root: number): number {
 /** Resident memory of `root` and its children in bytes (sum of VmRSS). */
 /**
  * How `npm start` runs the server (package.json's start script, after with-db.ts's `--`): its
- * environment (`env K=V …`) and node's flags (the heap and malloc settings of decision 0034), so that
+ * environment (`env K=V …`, the malloc setting of decision 0034) and node's flags, so that
  * the bench measures the server as production runs it.
  */
 export function productionServerCommand(startScript: string): { env: Record<string, string>; nodeArgs: string[] } {
