@@ -1,7 +1,8 @@
 // The intake's statements (issue 14, docs/decisions/0035-intake-throughput.md): a contact request
-// costs four round trips, run on the pool with plain pg and named (prepared) statements, not through
-// Prisma: the idempotency lookup, the rate-limit hit (lib/rate-limit.ts), the reference number with
-// everything the new ticket needs to know, and the ticket with its rows in one statement.
+// costs three round trips, run on the pool with plain pg and named (prepared) statements, not through
+// Prisma: the idempotency lookup with the rate-limit hit (tebiki_rate_limit_hit, lib/rate-limit.ts),
+// the reference number with everything the new ticket needs to know, and the ticket with its rows in
+// one statement; the live views' notice follows the commit (round 2).
 import "server-only";
 import { pool } from "@/lib/db";
 import type { OpeningHours, Weekday } from "@/lib/business-time";

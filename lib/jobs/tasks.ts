@@ -48,6 +48,7 @@ export const taskList: TaskList = {
  */
 export function instanceTaskList(): TaskList {
   if (env().SMTP_URL) return taskList;
+  log.info("SMTP_URL is not set: this instance's job worker delivers no mail (it waits in the outbox for an instance with SMTP)");
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { [TASKS.deliverMail]: _mail, ...rest } = taskList;
   return rest;
