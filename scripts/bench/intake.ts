@@ -126,7 +126,10 @@ export async function plainInserts(databaseUrl: string, seconds: number, run: st
 
 const n = (x: number, digits = 0) => x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-export async function measureIntake(ctx: BenchContext): Promise<BenchRow[]> {
+/** Where the intake's load goes: one production server, or two behind nginx (decision 0037). */
+type IntakeTarget = { url: string; pids?: number[]; label: string; pair: boolean };
+
+export async function measureIntake(ctx: BenchContext, target: IntakeTarget = { url: ctx.origin, label: "one instance", pair: false }): Promise<BenchRow[]> {
   const seconds = ctx.quick ? 5 : 15;
   // A hex group of an IPv6 address and part of every key: runs on one database never share a key.
   const run = randomBytes(2).toString("hex");
@@ -136,12 +139,12 @@ export async function measureIntake(ctx: BenchContext): Promise<BenchRow[]> {
     const statements = await counter(client, ctx.databaseUrl);
     // Not counted: the route's first requests load its module and warm the JIT (5 s cold ran at 9
     // tickets/s and 24 ms CPU each where the warm server made 20 at 11 ms, same load).
-    await ctx.wrk({ url: `${ctx.origin}/api/v1/tickets`, connections: CONNECTIONS, seconds: ctx.quick ? 2 : 3, method: "POST", lua: intakeLua(randomBytes(2).toString("hex")) });
-    ctx.say(`intake: POST /api/v1/tickets, wrk -c${CONNECTIONS} ${seconds} s (run ${run})`);
+    await ctx.wrk({ url: `${target.url}/api/v1/tickets`, connections: CONNECTIONS, seconds: ctx.quick ? 2 : 3, method: "POST", lua: intakeLua(randomBytes(2).toString("hex")) });
+    ctx.say(`intake: POST /api/v1/tickets, ${target.label}, wrk -c${CONNECTIONS} ${seconds} s (run ${run})`);
     const since = new Date(Date.now() - 1000);
     const before = await statements.read();
     const mailsBefore = ctx.mailsReceived();
-    const result = await ctx.wrk({ url: `${ctx.origin}/api/v1/tickets`, connections: CONNECTIONS, seconds, method: "POST", lua: intakeLua(run), measureServerCpu: true });
+    const result = await ctx.wrk({ url: `${target.url}/api/v1/tickets`, connections: CONNECTIONS, seconds, method: "POST", lua: intakeLua(run), measureServerCpu: true, serverPids: target.pids });
     const after = await settled(client, run, since);
     const used = (await statements.read()) - before;
     // The outbox drains into the bench's SMTP sink meanwhile (the server's own job worker sends).
@@ -160,6 +163,8 @@ export async function measureIntake(ctx: BenchContext): Promise<BenchRow[]> {
     // stored rows may exceed the 201s it saw by at most that many.
     const consistent = after.ticketsWithoutOneMail === 0 && after.mails === after.tickets && after.tickets >= created && after.tickets - created <= CONNECTIONS;
     const met = perSecond >= GOAL_PER_SECOND && consistent && result.non2xx === 0 && result.socketErrors === 0;
+    // One instance uses one of the 2 cores: its row shows the figures, the goal is judged on two.
+    const judged = target.pair;
     const problems: string[] = [];
     if (result.non2xx) problems.push(`${n(result.non2xx)} non-2xx answers (429: the per-IP limit, is TRUST_PROXY set on the bench server?)`);
     if (result.socketErrors) problems.push(`${n(result.socketErrors)} socket errors`);
@@ -167,7 +172,7 @@ export async function measureIntake(ctx: BenchContext): Promise<BenchRow[]> {
     // The measured cause (decision 0035, round 2): a CPU profile of the server under this case shows
     // its one JavaScript thread busy ~95 % of each second when it gets a core, so the CPU per ticket
     // sets the rate; on a shared machine the server may get less than that core.
-    if (perSecond < GOAL_PER_SECOND) {
+    if (perSecond < GOAL_PER_SECOND && judged) {
       const cpu = result.cpuMsPerRequest;
       const cores = cpu === null ? null : (perSecond * cpu) / 1000;
       const cause =
@@ -177,18 +182,24 @@ export async function measureIntake(ctx: BenchContext): Promise<BenchRow[]> {
             ? `the server's one JavaScript thread is saturated (${n(cores, 2)} cores) at ${n(cpu, 1)} ms CPU per ticket, which allows about ${n(1000 / cpu)} tickets/s`
             : `the server got ${n(cores, 2)} of a core from the machine's other load, at ${n(cpu, 1)} ms CPU per ticket (its one thread would allow about ${n(1000 / cpu)} tickets/s)`;
       problems.push(`below the goal at load ${load} on 2 shared cores: ${cause} (CPU profile in decision 0035, round 2)`);
+    } else if (!judged && result.cpuMsPerRequest !== null) {
+      problems.push(`one process on one core: ${n(result.cpuMsPerRequest, 1)} ms CPU per ticket allows about ${n(1000 / result.cpuMsPerRequest)} tickets/s (profile in decision 0035, round 2)`);
     }
     return [
       {
         section: "intake",
-        case: `POST /api/v1/tickets, ${CONNECTIONS} connections, ${seconds} s`,
+        case: target.pair
+          ? `POST /api/v1/tickets, ${CONNECTIONS} connections, ${seconds} s, on 2 cores: two instances behind nginx`
+          : `POST /api/v1/tickets, ${CONNECTIONS} connections, ${seconds} s, one instance`,
         tebiki:
           `${n(perSecond)} tickets/s, p50 ${n(result.p50Ms)} ms, p99 ${n(result.p99Ms)} ms` +
           (result.cpuMsPerRequest === null ? "" : `, ${n(result.cpuMsPerRequest, 1)} ms CPU`) +
           `, ${n(perTicket, 1)} ${statements.unit} per ticket; 201s ${n(created)} / stored ${n(after.tickets)} / queued mails ${n(after.mails)} (${n(delivered)} delivered to SMTP by the end)`,
         baseline: `plain INSERT of the same row via pg, ${CONNECTIONS} connections: ${n(base.rows / base.seconds)} rows/s (load ${baseLoad})`,
-        goal: `>= ${GOAL_PER_SECOND} tickets/s, 201s = stored rows = queued mails`,
-        met,
+        goal: judged
+          ? `>= ${GOAL_PER_SECOND} tickets/s, 201s = stored rows = queued mails`
+          : "201s = stored rows = queued mails (the rate's goal is judged on the 2-core row below)",
+        met: judged ? met : consistent && result.non2xx === 0 && result.socketErrors === 0,
         load,
         ...(problems.length ? { note: problems.join("; ") } : {}),
       },
@@ -198,4 +209,8 @@ export async function measureIntake(ctx: BenchContext): Promise<BenchRow[]> {
   }
 }
 
-export const intakeCases: BenchCases = (ctx) => measureIntake(ctx);
+export const intakeCases: BenchCases = async (ctx) => {
+  const one = await measureIntake(ctx);
+  const pair = await ctx.originPair();
+  return [...one, ...(await measureIntake(ctx, { url: pair.url, pids: pair.pids, label: "two instances behind nginx", pair: true }))];
+};

@@ -215,4 +215,36 @@ describe("nginx", () => {
     // Master and workers gone: nothing runs from the scratch directory any more.
     expect(spawnSync("pgrep", ["-f", path.join(scratch, "nginx")]).stdout.toString().trim()).toBe("");
   });
+
+  it.runIf(hasNginx)("balances deploy/nginx.conf over two instances without caching, passing each request's client address", async () => {
+    const cleanup = new Cleanup();
+    const seen: { instance: number; forwardedFor: string | undefined }[] = [];
+    const instances = [1, 2].map((instance) =>
+      createServer((request, response) => {
+        seen.push({ instance, forwardedFor: request.headers["x-forwarded-for"] as string | undefined });
+        // What a help page answers: the shared cache would keep it for 30 s.
+        response.writeHead(200, { "Cache-Control": "public, s-maxage=30" }).end(`instance ${instance}`);
+      }),
+    );
+    const origins = await Promise.all(
+      instances.map((s) => new Promise<string>((resolve) => s.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(s.address() as AddressInfo).port}`)))),
+    );
+    try {
+      const nginx = await nginxControl({ workDir: path.join(scratch, "balancer"), cleanup });
+      const url = await nginx.nginxBalancer(origins);
+      for (let i = 0; i < 6; i++) {
+        const response = await fetch(`${url}/ja/guides/page`, { headers: { "x-forwarded-for": `2001:db8::${i}` } });
+        expect(response.status).toBe(200);
+        await response.text();
+      }
+      // Every request reached an instance (nothing answered from a cache), both instances served,
+      // and each saw the address the request named, not nginx's own.
+      expect(seen).toHaveLength(6);
+      expect(new Set(seen.map((s) => s.instance))).toEqual(new Set([1, 2]));
+      expect(seen.map((s) => s.forwardedFor)).toEqual([0, 1, 2, 3, 4, 5].map((i) => `2001:db8::${i}`));
+    } finally {
+      await cleanup.runAll();
+      await Promise.all(instances.map((s) => new Promise((resolve) => s.close(resolve))));
+    }
+  });
 });

@@ -290,18 +290,20 @@ export function wrkRunner(serverPid: () => number | undefined, scratchDir: strin
         script,
         options.url,
       ];
-      const pid = options.measureServerCpu ? serverPid() : undefined;
-      if (options.measureServerCpu && pid === undefined) throw new Error("measureServerCpu: no server pid");
-      const cpuBefore = pid === undefined ? 0 : treeCpuMs(pid);
+      const main = options.measureServerCpu ? serverPid() : undefined;
+      if (options.measureServerCpu && main === undefined) throw new Error("measureServerCpu: no server pid");
+      const pids = main === undefined ? [] : (options.serverPids ?? [main]);
+      const cpu = () => pids.reduce((sum, pid) => sum + treeCpuMs(pid), 0);
+      const cpuBefore = cpu();
       const { stdout: output, stderr } = await runCapture("wrk", args, (options.seconds + 60) * 1000);
       // wrk reports an error in the Lua script on stderr and then runs anyway, with plain GETs.
       if (stderr.trim()) throw new Error(`wrk ${options.url}: ${stderr.trim()}\n(script ${script})`);
-      const cpuAfter = pid === undefined ? 0 : treeCpuMs(pid);
+      const cpuAfter = cpu();
       const result = parseWrkOutput(output);
       log(`wrk ${args.slice(3, 6).join(" ")} ${options.url}: ${Math.round(result.rps)} req/s, p99 ${result.p99Ms} ms`);
       return {
         ...result,
-        cpuMsPerRequest: pid === undefined || result.requests === 0 ? null : (cpuAfter - cpuBefore) / result.requests,
+        cpuMsPerRequest: pids.length === 0 || result.requests === 0 ? null : (cpuAfter - cpuBefore) / result.requests,
       };
     },
   };
@@ -430,6 +432,33 @@ ${rendered}
 `;
 }
 
+/**
+ * deploy/nginx.conf as a plain load balancer for the origin rows of a 2-core deployment: one upstream
+ * `server` line per instance (the template's own line repeated, as its comment tells an operator to)
+ * and `proxy_cache off` wherever it caches, so every request reaches an instance. The bench's load
+ * generator stands for many clients: the address a request names in X-Forwarded-For is passed on as
+ * the one nginx saw.
+ */
+export function balancerNginxConfig(template: string, origins: string[], values: Omit<NginxTemplateValues, "UPSTREAM">, dir: string, asRoot: boolean): string {
+  const hosts = origins.map((origin) => new URL(origin).host);
+  if (hosts.length === 0) throw new Error("balancerNginxConfig: no origin");
+  const config = proxyNginxConfig(template, { ...values, UPSTREAM: hosts[0] }, dir, asRoot);
+  const line = new RegExp(`^(\\s*)server ${hosts[0].replace(/[.]/g, "\\.")}( [^;]*)?;$`, "m");
+  const match = line.exec(config);
+  if (!match) throw new Error(`balancerNginxConfig: the template has no upstream line "server \${UPSTREAM} …;"`);
+  const lines = hosts.map((host) => `${match[1]}server ${host}${match[2] ?? ""};`).join("\n");
+  const forwarded = /^(\s*)proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;$/m;
+  if (!forwarded.test(config)) throw new Error("balancerNginxConfig: the template does not append X-Forwarded-For");
+  return (
+    config
+      .replace(line, lines)
+      .replace(/^(\s*)proxy_cache\s+\S+;$/gm, "$1proxy_cache off;")
+      // wrk plays many clients from one address: each request's own X-Forwarded-For stands for the
+      // address nginx would have seen, so the app's per-IP limits see as many clients as in production.
+      .replace(forwarded, "$1proxy_set_header X-Forwarded-For $http_x_forwarded_for;")
+  );
+}
+
 // Used until deploy/nginx.conf exists; the same tokens.
 const FALLBACK_PROXY_TEMPLATE = path.join(process.cwd(), "scripts", "bench", "nginx-proxy.fallback.conf");
 
@@ -439,6 +468,8 @@ export type NginxControl = {
   nginxStatic(root: string): Promise<string>;
   /** nginx running deploy/nginx.conf in front of `origin`; resolves its base URL. */
   nginxProxy(origin: string): Promise<string>;
+  /** nginx running deploy/nginx.conf without its cache, balancing over `origins`; resolves its base URL. */
+  nginxBalancer(origins: string[]): Promise<string>;
 };
 
 /**
@@ -456,6 +487,12 @@ export async function nginxControl(options: {
   const binary = await provisionNginx(log);
   const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
   let instances = 0;
+  const proxyTemplate = () => {
+    const deploy = options.proxyTemplate ?? path.join(process.cwd(), "deploy", "nginx.conf");
+    if (existsSync(deploy)) return deploy;
+    log(`no ${deploy}: nginx runs the bench's minimal fallback config`);
+    return FALLBACK_PROXY_TEMPLATE;
+  };
 
   const start = async (kind: string, render: (dir: string, port: number) => string): Promise<string> => {
     const dir = path.join(options.workDir, `nginx-${kind}-${++instances}`);
@@ -490,10 +527,7 @@ export async function nginxControl(options: {
       return start("static", (dir, port) => staticNginxConfig({ port, root: path.resolve(root), dir, asRoot }));
     },
     nginxProxy(origin) {
-      const deploy = options.proxyTemplate ?? path.join(process.cwd(), "deploy", "nginx.conf");
-      const templateFile = existsSync(deploy) ? deploy : FALLBACK_PROXY_TEMPLATE;
-      if (templateFile !== deploy) log(`no ${deploy}: the proxy runs the bench's minimal fallback config`);
-      const template = readFileSync(templateFile, "utf8");
+      const template = readFileSync(proxyTemplate(), "utf8");
       return start("proxy", (dir, port) => {
         const cacheDir = path.join(dir, "cache");
         mkdirSync(cacheDir, { recursive: true });
@@ -501,6 +535,14 @@ export async function nginxControl(options: {
         chmodSync(cacheDir, 0o777);
         const upstream = new URL(origin).host;
         return proxyNginxConfig(template, { LISTEN: `127.0.0.1:${port}`, UPSTREAM: upstream, CACHE_DIR: cacheDir, SERVER_NAME: "localhost" }, dir, asRoot);
+      });
+    },
+    nginxBalancer(origins) {
+      const template = readFileSync(proxyTemplate(), "utf8");
+      return start("balancer", (dir, port) => {
+        const cacheDir = path.join(dir, "cache");
+        mkdirSync(cacheDir, { recursive: true });
+        return balancerNginxConfig(template, origins, { LISTEN: `127.0.0.1:${port}`, CACHE_DIR: cacheDir, SERVER_NAME: "localhost" }, dir, asRoot);
       });
     },
   };

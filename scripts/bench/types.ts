@@ -26,6 +26,16 @@ export type WrkOptions = {
   lua?: string;
   /** Measure the origin server's CPU during this run. */
   measureServerCpu?: boolean;
+  /** With measureServerCpu: the server processes whose CPU counts (default: the one production server). */
+  serverPids?: number[];
+};
+
+/** The production server run as two instances, one per core, behind nginx balancing without a cache. */
+export type OriginPair = {
+  /** nginx's base URL: round robin over both instances, with deploy/nginx.conf's upstream settings. */
+  url: string;
+  /** Both servers' pids (the first is `serverPid`), for their CPU. */
+  pids: number[];
 };
 
 export type BenchContext = {
@@ -45,6 +55,10 @@ export type BenchContext = {
   /** nginx running deploy/nginx.conf (owned by [web]) in front of `origin`, its cache dir in a temp dir;
    *  returns its base URL. */
   nginxProxy(): Promise<string>;
+  /** A second instance of the production server on the same database (started on the first call, kept
+   *  for the rest of the run) and nginx balancing over both without caching: the origin as a 2-core
+   *  deployment runs it, Node serving on one thread per process (decision 0037). */
+  originPair(): Promise<OriginPair>;
   /** "1.23 0.98 0.75" from /proc/loadavg, read now. */
   loadAverage(): string;
   /** --quick: shorter runs (the harness passes 5 s instead of 15 s etc.); cases should honour it. */

@@ -32,8 +32,18 @@ function originNote(result: WrkResult, goalRps: number): string {
   if (cpu === null) return "below the goal at this load (see decision 0034)";
   return (
     `one Node process serves it on one core: ${formatNumber(cpu)} ms of CPU per request (${NEXT_SHARE_OF_PAGE_CPU} of it Next's own cached-page path, decision 0034) ` +
-    `allows ~${formatNumber(1000 / cpu)} req/s with a whole core to itself; ${formatNumber(goalRps)} req/s needs <= ${formatNumber(1000 / goalRps)} ms`
+    `allows ~${formatNumber(1000 / cpu)} req/s with a whole core to itself; ${formatNumber(goalRps)} req/s from one process would need <= ${formatNumber(1000 / goalRps)} ms`
   );
+}
+
+// One Node process runs JavaScript on one thread: one instance uses one of the machine's two cores.
+const ONE_OF_TWO_CORES = "– (one process on one of the 2 cores: the goal is judged on the 2-core row below)";
+
+/** One line: why two instances stay below the goal, from this run's CPU per request (both servers). */
+function pairNote(result: WrkResult, goalRps: number): string {
+  const cpu = result.cpuMsPerRequest;
+  if (cpu === null) return "below the goal at this load (see decision 0037)";
+  return `${formatNumber(cpu)} ms of the two servers' CPU per request; the machine's 2 cores, shared with wrk, nginx and PostgreSQL, allow ~${formatNumber(2000 / cpu)} req/s at most; ${formatNumber(goalRps)} req/s needs <= ${formatNumber(2000 / goalRps)} ms (decision 0037)`;
 }
 
 const kb = (bytes: number) => `${formatNumber(bytes / 1024)} KB`;
@@ -73,10 +83,10 @@ export const webCases: BenchCases = async (ctx) => {
     case: `guide step page (${STEP_PAGE}), origin alone, ${run}`,
     tebiki: formatWrk(stepOrigin),
     baseline: baselineText(stepStatic),
-    goal: `>= ${formatNumber(STEP_GOAL_RPS)} req/s`,
-    met: stepOrigin.rps >= STEP_GOAL_RPS && stepOrigin.non2xx === 0,
+    goal: ONE_OF_TWO_CORES,
+    met: null,
     load: ctx.loadAverage(),
-    ...(stepOrigin.rps >= STEP_GOAL_RPS ? {} : { note: originNote(stepOrigin, STEP_GOAL_RPS) }),
+    note: originNote(stepOrigin, STEP_GOAL_RPS),
   });
 
   ctx.say("web: step page through deploy/nginx.conf");
@@ -106,11 +116,33 @@ export const webCases: BenchCases = async (ctx) => {
     case: `contact page (${CONTACT_PAGE}), origin alone, ${run}`,
     tebiki: formatWrk(contactOrigin),
     baseline: baselineText(contactStatic),
-    goal: `>= ${formatNumber(CONTACT_GOAL_RPS)} req/s`,
-    met: contactOrigin.rps >= CONTACT_GOAL_RPS && contactOrigin.non2xx === 0,
+    goal: ONE_OF_TWO_CORES,
+    met: null,
     load: ctx.loadAverage(),
-    ...(contactOrigin.rps >= CONTACT_GOAL_RPS ? {} : { note: originNote(contactOrigin, CONTACT_GOAL_RPS) }),
+    note: originNote(contactOrigin, CONTACT_GOAL_RPS),
   });
+
+  // The origin as a 2-core deployment runs it: two instances behind nginx balancing, no cache
+  // (decision 0037). Each goal is judged here; the rows above are one process on one of the cores.
+  const pair = await ctx.originPair();
+  for (const [name, pagePath, goal] of [
+    ["guide step page", STEP_PAGE, STEP_GOAL_RPS],
+    ["contact page", CONTACT_PAGE, CONTACT_GOAL_RPS],
+  ] as const) {
+    ctx.say(`web: ${pagePath} from two instances behind nginx (no cache)`);
+    const result = await ctx.wrk({ url: `${pair.url}${pagePath}`, connections: CONNECTIONS, seconds, threads: 2, measureServerCpu: true, serverPids: pair.pids });
+    const met = result.rps >= goal && result.non2xx === 0;
+    rows.push({
+      section: "help pages",
+      case: `${name} (${pagePath}), origin on 2 cores: two instances behind nginx without its cache, ${run}`,
+      tebiki: formatWrk(result),
+      baseline: pagePath === STEP_PAGE ? `one instance, row above: ${formatNumber(stepOrigin.rps)} req/s` : `one instance, row above: ${formatNumber(contactOrigin.rps)} req/s`,
+      goal: `>= ${formatNumber(goal)} req/s`,
+      met,
+      load: ctx.loadAverage(),
+      ...(met ? {} : { note: pairNote(result, goal) }),
+    });
+  }
 
   // JS: what the HTML loads, split by the build's manifests.
   const framework = frameworkChunks(path.join(process.cwd(), ".next"));
