@@ -86,6 +86,8 @@ async function smtpSink(): Promise<{ port: number; received: () => number }> {
       });
     },
   });
+  // A client's connection reset (a server instance stopped mid-session) is an event, not a crash.
+  server.on("error", (error: Error) => say(`smtp sink: ${error.message}`));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   cleanup.add("smtp sink", () => new Promise<void>((resolve) => server.close(() => resolve())));
   return { port: (server.server.address() as AddressInfo).port, received: () => received };
