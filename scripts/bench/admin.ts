@@ -248,7 +248,7 @@ export const adminCases: BenchCases = async (ctx) => {
       met: t.p95 < limit,
       load: ctx.loadAverage(),
       ...(t.p95 >= limit
-        ? { note: "server CPU profile: rendering and serialising 50 rows twice (RSC payload ~200 KB + HTML ~150 KB a page) and the layout's and page's round trips in turn, on top of the data functions (decision 0036, round 2)" }
+        ? { note: `server CPU profile (BENCH_SERVER_CPU_PROF, load ~5): a page costs ~38 ms of React/Next rendering the ${Math.round(t.bytes / 1024)} KB page (50 rows in HTML and RSC payload), ~14 ms pg driver, ~10 ms GC, ~26 ms waiting on the layout's and page's reads in turn, on 2 shared cores (decision 0036, round 2)` }
         : {}),
     });
   }
