@@ -134,7 +134,10 @@ async function startServer(options: { databaseUrl: string; smtpPort: number; log
   const origin = `http://127.0.0.1:${port}`;
   const log = createWriteStream(options.logFile);
   const command = productionServerCommand((JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start);
-  const child = spawn(process.execPath, [...command.nodeArgs, "server.ts", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_SERVER_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (the profiles
+  // behind the notes of rows not met; NODE_OPTIONS may not carry --cpu-prof).
+  const profile = process.env.BENCH_SERVER_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, ...command.nodeArgs, "server.ts", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     env: {

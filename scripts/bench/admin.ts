@@ -8,7 +8,7 @@
 // - the CSV export of ~100k tickets over HTTP against psql \copy of the same SELECT, with the
 //   server's memory during the download.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { treeRssBytes } from "./tools";
@@ -53,6 +53,8 @@ function runFunctions(ctx: BenchContext, runs: number, budgetMs: number, csv: { 
 /** A page fetched `runs` times one after another, as one person clicking: p50 and p95. */
 async function timePage(ctx: BenchContext, url: string, runs: number, mustContain: string) {
   const times: number[] = [];
+  let bytes = 0;
+  let rscBytes = 0;
   for (let i = 0; i < runs + 2; i++) {
     const t0 = performance.now();
     const response = await fetch(url, { headers: { cookie: ctx.adminCookie }, redirect: "manual" });
@@ -60,8 +62,13 @@ async function timePage(ctx: BenchContext, url: string, runs: number, mustContai
     const elapsed = performance.now() - t0;
     if (response.status !== 200 || !body.includes(mustContain)) throw new Error(`${url}: ${response.status}, ${body.length} bytes, without ${mustContain}`);
     if (i >= 2) times.push(elapsed);
+    // The page's weight, uncompressed: all of it, and the part that is the inline RSC payload.
+    bytes = Buffer.byteLength(body);
+    // BENCH_PAGE_DUMP=<dir> keeps the last body of each page, to see what its bytes are.
+    if (process.env.BENCH_PAGE_DUMP) writeFileSync(path.join(process.env.BENCH_PAGE_DUMP, `${new URL(url).search.replace(/\W+/g, "_") || "_default"}.html`), body);
+    rscBytes = [...body.matchAll(/<script>self\.__next_f\.push\([\s\S]*?<\/script>/g)].reduce((sum, m) => sum + Buffer.byteLength(m[0]), 0);
   }
-  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), runs: times.length };
+  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95), runs: times.length, bytes, rscBytes };
 }
 
 /** SQL with its $n parameters written in, for psql (which takes no parameters), on one line for \copy. */
@@ -235,13 +242,13 @@ export const adminCases: BenchCases = async (ctx) => {
     rows.push({
       section: "admin",
       case: `${name}, signed-in admin, one at a time (${t.runs} runs)`,
-      tebiki: `p50 ${ms(t.p50)} ms, p95 ${ms(t.p95)} ms`,
+      tebiki: `p50 ${ms(t.p50)} ms, p95 ${ms(t.p95)} ms, ${Math.round(t.bytes / 1024)} KB (RSC payload ${Math.round(t.rscBytes / 1024)} KB)`,
       baseline: functions ? `its data functions alone: p95 ${ms(functions.appP95)} ms` : "",
       goal: `p95 < ${limit} ms`,
       met: t.p95 < limit,
       load: ctx.loadAverage(),
       ...(t.p95 >= limit
-        ? { note: "server CPU profile: rendering and serialising 50 rows twice (RSC payload ~200 KB + HTML ~150 KB a page) and the layout's and page's round trips in turn, on top of the data functions (decision 0036, round 2)" }
+        ? { note: `server CPU profile (BENCH_SERVER_CPU_PROF, load ~5): a page costs ~38 ms of React/Next rendering the ${Math.round(t.bytes / 1024)} KB page (50 rows in HTML and RSC payload), ~14 ms pg driver, ~10 ms GC, ~26 ms waiting on the layout's and page's reads in turn, on 2 shared cores (decision 0036, round 2)` }
         : {}),
     });
   }

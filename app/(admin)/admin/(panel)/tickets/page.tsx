@@ -116,7 +116,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
     const active = filter.sort === sort;
     const dir = active ? (filter.dir === "asc" ? "desc" : "asc") : DEFAULT_DIR[sort];
     return (
-      <th scope="col" aria-sort={active ? (filter.dir === "asc" ? "ascending" : "descending") : undefined} className={`${thClass} ${className}`}>
+      <th scope="col" aria-sort={active ? (filter.dir === "asc" ? "ascending" : "descending") : undefined} className={className || undefined}>
         <Link href={href({ sort, dir })} className="inline-flex items-center gap-1 text-brand-700 underline">
           {label}
           <span aria-hidden="true">{active ? (filter.dir === "asc" ? "▲" : "▼") : ""}</span>
@@ -286,18 +286,20 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
         ) : null}
 
         {page.rows.length ? (
-          <table className="w-full border-collapse rounded border border-slate-300 bg-white text-sm max-md:block" aria-label={T.title}>
+          // The rows' and cells' look is one rule in app/globals.css (.ticket-list), not the same
+          // classes on 550 cells in both the HTML and the RSC payload (decision 0036, round 2).
+          <table className="ticket-list w-full border-collapse rounded border border-slate-300 bg-white text-sm max-md:block" aria-label={T.title}>
             <thead className="max-md:sr-only">
               <tr className="border-b border-slate-300 bg-slate-50 text-left">
-                <th scope="col" className={`${thClass} w-8`}><span className="sr-only">{T.select}</span></th>
+                <th scope="col" className="w-8"><span className="sr-only">{T.select}</span></th>
                 {sortHeader("reference", T.columns.reference)}
-                <th scope="col" className={thClass}>{T.columns.summary}</th>
+                <th scope="col">{T.columns.summary}</th>
                 {sortHeader("requester", T.columns.requester)}
-                <th scope="col" className={thClass}>{T.columns.guide}</th>
+                <th scope="col">{T.columns.guide}</th>
                 {sortHeader("status", T.columns.status)}
                 {sortHeader("priority", T.columns.priority)}
                 {sortHeader("due", T.columns.due)}
-                <th scope="col" className={thClass}>{T.columns.assignee}</th>
+                <th scope="col">{T.columns.assignee}</th>
                 {sortHeader("created", T.columns.created)}
                 {sortHeader("activity", T.columns.activity)}
               </tr>
@@ -305,55 +307,49 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
             <tbody className="max-md:block">
               {page.rows.map((t) => (
                 <tr
-                  key={t.id}
+                  key={t.reference}
                   data-ticket-row
                   data-reference={t.reference}
                   data-unread={t.unread ? "true" : undefined}
                   data-testid="ticket-row"
-                  className="border-b border-slate-200 focus-within:bg-brand-50 hover:bg-slate-50 data-[selected=true]:bg-brand-50 max-md:flex max-md:flex-wrap max-md:items-center max-md:gap-x-2 max-md:px-2 max-md:py-1"
                 >
-                  <td className={`${tdClass} max-md:order-first`}>
-                    <input type="checkbox" name="ids" value={t.id} id={`sel-${t.id}`} className="size-6 align-middle md:size-4" />
+                  <td className="max-md:order-first">
+                    <input type="checkbox" name="ids" value={t.id} aria-label={`${T.select} ${t.reference}`} />
                     {/* The version this row showed: a ticket changed since is skipped (decision 0018). */}
                     <input type="hidden" name={`v.${t.id}`} value={t.version} />
-                    <label htmlFor={`sel-${t.id}`} className="sr-only">{T.select} {t.reference}</label>
                   </td>
-                  <td className={`${tdClass} whitespace-nowrap`}>
-                    {t.unread ? (
-                      <span className="mr-1 inline-block size-2 rounded-full bg-brand-700 align-middle" aria-hidden="true" />
-                    ) : null}
-                    <Link href={`/admin/tickets/${t.reference}`} className={`inline-flex items-center font-mono text-brand-700 underline max-md:min-h-11 ${t.unread ? "font-bold" : ""}`}>
+                  <td>
+                    {t.unread ? <span data-dot aria-hidden="true" /> : null}
+                    <Link href={`/admin/tickets/${t.reference}`}>
                       {t.reference}
-                      {t.unread ? <span className="sr-only">({T.unread})</span> : null}
+                      {t.unread ? <span className="sr-only">{`(${T.unread})`}</span> : null}
                     </Link>
                   </td>
-                  <td className={`${tdClass} max-w-0 max-md:order-last max-md:w-full max-md:max-w-full`}>
+                  <td className="max-w-0 whitespace-normal max-md:order-last max-md:w-full max-md:max-w-full">
                     <SummaryLine summary={t.summary} locale={t.locale} unread={t.unread} match={matches?.get(t.id)} />
                   </td>
-                  <td className={`${tdClass} max-w-32`}>
+                  <td className="max-w-32">
                     <span className="block truncate" title={`${t.name} (${t.username})`}>{t.username}</span>
                   </td>
-                  <td className={`${tdClass} max-w-40 max-md:hidden`}>
-                    <span className="block truncate" title={`${guideTitle(t.guideId)} ・ ${stepName(t.guideId, t.endStep)}`}>
-                      {guideTitle(t.guideId)} ・ {stepName(t.guideId, t.endStep)}
-                    </span>
+                  <td className="max-w-40 max-md:hidden">
+                    <GuideCell guideId={t.guideId} endStep={t.endStep} />
                   </td>
-                  <td className={`${tdClass} whitespace-nowrap`}>{TICKET_STATUS.label(t.status, "ja")}</td>
-                  <td className={`${tdClass} whitespace-nowrap ${t.priority === "urgent" ? "font-bold text-red-800" : t.priority === "high" ? "text-orange-900" : ""}`}>
-                    <span className="md:sr-only">{T.priority}: </span>{TICKET_PRIORITY.label(t.priority, "ja")}
+                  <td>{TICKET_STATUS.label(t.status, "ja")}</td>
+                  <td {...(t.priority === "urgent" ? { className: "font-bold text-red-800" } : t.priority === "high" ? { className: "text-orange-900" } : {})}>
+                    <span className="md:sr-only">{`${T.priority}: `}</span>{TICKET_PRIORITY.label(t.priority, "ja")}
                   </td>
-                  <td className={`${tdClass} whitespace-nowrap`} data-testid="ticket-due">
-                    <span className="md:sr-only">{T.columns.due}: </span>
+                  <td data-testid="ticket-due">
+                    <span className="md:sr-only">{`${T.columns.due}: `}</span>
                     <SlaDue due={t.slaDueAt} state={ticketSlaState(t, dueNow, warningMinutes)} />
                   </td>
-                  <td className={`${tdClass} max-w-28`}>
+                  <td className="max-w-28">
                     <span className="block truncate">{t.assigneeName ?? <span className="text-slate-700">{T.unassignedShort}</span>}</span>
                   </td>
-                  <td className={`${tdClass} whitespace-nowrap`}>
+                  <td>
                     <time dateTime={t.createdAt.toISOString()} title={formatDateTime(t.createdAt)}>{age(t.createdAt, now)}</time>
                   </td>
-                  <td className={`${tdClass} whitespace-nowrap max-md:hidden`}>
-                    <time dateTime={t.lastActivityAt.toISOString()} title={formatDateTime(t.lastActivityAt)}>{age(t.lastActivityAt, now)}前</time>
+                  <td className="max-md:hidden">
+                    <time dateTime={t.lastActivityAt.toISOString()} title={formatDateTime(t.lastActivityAt)}>{`${age(t.lastActivityAt, now)}前`}</time>
                   </td>
                 </tr>
               ))}
@@ -385,8 +381,11 @@ export default async function TicketsPage({ searchParams }: { searchParams: SP }
   );
 }
 
-const thClass = "px-2 py-1 font-semibold whitespace-nowrap";
-const tdClass = "px-2 py-1 max-md:block max-md:p-0";
+/** The guide and its end step on one line, whole in the title: the cell is narrow. */
+function GuideCell({ guideId, endStep }: { guideId: string | null; endStep: string | null }) {
+  const text = `${guideTitle(guideId)} ・ ${stepName(guideId, endStep)}`;
+  return <span className="block truncate" title={text}>{text}</span>;
+}
 
 function guideTitle(guideId: string | null) {
   return guideId ? (getGuideDeclaration(guideId)?.catalog.title.ja ?? guideId) : T.noGuide;
