@@ -178,7 +178,9 @@ export async function measureIntake(ctx: BenchContext, target: IntakeTarget = { 
       const cause =
         cpu === null || cores === null
           ? "CPU per ticket is the limit"
-          : cores >= 0.8
+          : target.pair
+            ? `the two instances used ${n(cores, 2)} of the 2 cores at ${n(cpu, 1)} ms CPU per ticket, and PostgreSQL (three statements and a commit per ticket), nginx and wrk ran on the same two cores; ${GOAL_PER_SECOND} tickets/s at this CPU per ticket needs ${n((GOAL_PER_SECOND * cpu) / 1000, 2)} cores for the instances alone`
+            : cores >= 0.8
             ? `the server's one JavaScript thread is saturated (${n(cores, 2)} cores) at ${n(cpu, 1)} ms CPU per ticket, which allows about ${n(1000 / cpu)} tickets/s`
             : `the server got ${n(cores, 2)} of a core from the machine's other load, at ${n(cpu, 1)} ms CPU per ticket (its one thread would allow about ${n(1000 / cpu)} tickets/s)`;
       problems.push(`below the goal at load ${load} on 2 shared cores: ${cause} (CPU profile in decision 0035, round 2)`);
