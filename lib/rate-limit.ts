@@ -20,7 +20,12 @@ export async function hit(key: string, windows: Window[], now = new Date()): Pro
   });
   const retryAt = (rows[0] as { retryAt: Date | null }).retryAt;
   if (!retryAt) return { ok: true };
-  return { ok: false, retryAt, retryAfterSeconds: Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000)) };
+  return { ok: false, retryAt, retryAfterSeconds: retryAfterSeconds(retryAt, now) };
+}
+
+/** Whole seconds until `retryAt`, at least 1: the Retry-After of a limited request. */
+export function retryAfterSeconds(retryAt: Date, now: Date): number {
+  return Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
 }
 
 /** How many events for `key` fall in the last `seconds` (for failed-login style checks). */

@@ -274,8 +274,6 @@ export type TicketListPage = { rows: TicketListRow[]; nextCursor: string | null;
  * few thousand tickets (a burst of tickets about something else) still walks (decision 0036, round 2).
  */
 export const SEARCH_WINDOWS = [2_000, 8_000] as const;
-/** The first of SEARCH_WINDOWS. */
-export const SEARCH_WINDOW = SEARCH_WINDOWS[0];
 
 /** A search over the trigram index (three characters or more, not a reference). */
 const trigramSearch = (q: string | undefined) => Boolean(q && !REFERENCE.test(q) && [...q].length >= SHORT_QUERY_LENGTH);

@@ -26,11 +26,6 @@ export async function findIntakeByIdempotencyKey(key: string): Promise<IntakeRes
   return t ? { ticketId: t.id, reference: t.reference, locale: t.locale, token: null, duplicate: true } : null;
 }
 
-/** A ticket already created with this idempotency key (a repeated submit), or null. */
-export async function getIntakeByIdempotencyKey(key: string | undefined): Promise<IntakeResult | null> {
-  return key ? findIntakeByIdempotencyKey(key) : null;
-}
-
 /**
  * The where-clause of a live status link: the confirmation mail's (Ticket.statusTokenHash) or any
  * unexpired one a reply mail minted (TicketStatusToken; docs/decisions/0022). Two unique-index

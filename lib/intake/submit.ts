@@ -18,6 +18,7 @@ import { jstTime } from "@/lib/jst";
 import { readScreenshot } from "@/lib/screenshot";
 import { log } from "@/lib/log";
 import { confirmationMail } from "@/lib/mail/templates";
+import { retryAfterSeconds } from "@/lib/rate-limit";
 import { fieldErrors, type FieldErrors } from "@/lib/validation/intake";
 import { fallbackError } from "@/lib/validation/text";
 
@@ -134,9 +135,8 @@ export async function submitIntake({ raw, screenshot, ip, locale, now = new Date
   if (repeat) return { kind: "created", reference: repeat.reference, statusUrl: null, duplicate: true, data, request, answers };
 
   if (retryAt) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
     log.warn({ ip, retryAt }, "intake rate limit reached");
-    return { kind: "limited", retryAt, retryAfterSeconds, message: TEXT.limited(jstTime(retryAt))[locale] };
+    return { kind: "limited", retryAt, retryAfterSeconds: retryAfterSeconds(retryAt, now), message: TEXT.limited(jstTime(retryAt))[locale] };
   }
 
   const changed = guide && prefill ? changedPrefilledFields(guide, prefill.values, data) : [];
