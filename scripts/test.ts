@@ -99,10 +99,55 @@ async function siblingDatabase(url: string, name: string): Promise<string> {
   return sibling.toString();
 }
 
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults?: { name: string; assertionResults?: { fullName: string; status: string }[] }[];
+}
+
+function vitestFailures(report: VitestReport): string[] {
+  return (report.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((test) => test.status === "failed")
+      .map((test) => `${path.relative(process.cwd(), file.name)} › ${test.fullName}`),
+  );
+}
+
+interface PlaywrightSuite {
+  title: string;
+  file?: string;
+  specs?: { title: string; line?: number; tests: { projectName?: string; status: string }[] }[];
+  suites?: PlaywrightSuite[];
+}
+interface PlaywrightReport {
+  stats: { expected: number; unexpected: number; flaky: number };
+  suites?: PlaywrightSuite[];
+}
+
+/** "file:line [project] › title" of every test that failed or passed only on a retry. */
+function playwrightFailures(report: PlaywrightReport): string[] {
+  const out: string[] = [];
+  const walk = (suite: PlaywrightSuite, file: string, titles: string[]) => {
+    const where = suite.file ?? file;
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        if (test.status !== "unexpected" && test.status !== "flaky") continue;
+        const project = test.projectName ? ` [${test.projectName}]` : "";
+        out.push(`${where}:${spec.line ?? "?"}${project} › ${[...titles, spec.title].join(" › ")}${test.status === "flaky" ? " (flaky)" : ""}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, where, [...titles, child.title]);
+  };
+  for (const suite of report.suites ?? []) walk(suite, suite.file ?? suite.title, []);
+  return out;
+}
+
 async function main() {
   let passed = 0;
   let failed = 0;
   const problems: string[] = [];
+  // The names of failed tests, repeated after the summary line's counts: a CI log shows only its tail.
+  const failures: string[] = [];
   // One `next build` for Playwright and the reliability suite.
   let built: boolean | undefined;
   const build = async () => {
@@ -116,10 +161,11 @@ async function main() {
   const playwright = async (name: string, args: string[], env: Env) => {
     const report = path.join(runDir, `${name}.json`);
     const code = await run("playwright", ["test", ...args, ...(only ? passThrough : [])], { ...env, PW_JSON_REPORT: report });
-    const result = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(report);
+    const result = readJson<PlaywrightReport>(report);
     if (result) {
       passed += result.stats.expected;
       failed += result.stats.unexpected + result.stats.flaky;
+      failures.push(...playwrightFailures(result).map((title) => `${name}: ${title}`));
     }
     if (code !== 0 && !(result && result.stats.unexpected > 0)) problems.push(`${name} exited with ${code}`);
   };
@@ -172,10 +218,11 @@ async function main() {
           ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...(only ? passThrough : [])],
           env,
         );
-        const result = readJson<{ numPassedTests: number; numFailedTests: number }>(report);
+        const result = readJson<VitestReport>(report);
         if (result) {
           passed += result.numPassedTests;
           failed += result.numFailedTests;
+          failures.push(...vitestFailures(result).map((title) => `vitest: ${title}`));
         }
         if (code !== 0 && !(result && result.numFailedTests > 0)) problems.push(`vitest exited with ${code}`);
       }
@@ -245,6 +292,7 @@ async function main() {
 
   failed += problems.length;
   for (const problem of problems) console.log(`[test] FAILED: ${problem}`);
+  for (const failure of failures) console.log(`[test] FAILED: ${failure}`);
   if (existsSync(runDir)) rmSync(path.join(runDir, "pg"), { recursive: true, force: true });
   console.log(`\n${passed} passed, ${failed} failed`);
   process.exit(failed > 0 ? 1 : 0);
