@@ -4,6 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { createStaffUser, createTicket, login, setActive, attemptLockedOut } from "./support/admin";
 import { sql } from "./support/db";
+import { forgeAtSubmit } from "./support/forge";
 
 const PAGES = ["/admin/notifications", "/admin/settings/notifications", "/admin/settings"];
 
@@ -78,7 +79,7 @@ test("a staff member can neither see nor mark another's notifications", async ({
 
   // A forged id in my own mark-read form.
   const form = page.locator("[data-notification]").filter({ hasText: mine.reference }).locator("form");
-  await form.locator('input[name="id"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), theirId);
+  await forgeAtSubmit(page, `[data-notification] input[name="id"][value="${myId}"]`, theirId);
   await form.getByRole("button", { name: "既読にする" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("見つかりません");
   expect(await readAt(theirId)).toBeNull();

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { createStaffUser, login, setActive } from "./support/admin";
 import { sql } from "./support/db";
+import { forgeAtSubmit } from "./support/forge";
 import { receivedMail, waitForMail } from "./support/mail";
 
 const linkIn = (text: string, route: "invitation" | "reset-password") => {
@@ -211,7 +212,7 @@ test.describe("dead and forged links answer with a clear message, never a 500", 
     await page.getByRole("button", { name: "再設定のリンクを送る" }).click();
     const link = linkIn((await waitForMail(staff.email)).text, "reset-password");
     await page.goto(link);
-    await page.locator('input[name="token"]').evaluate((el) => ((el as HTMLInputElement).value = "AAAAAAAAAAAAAAAAAAAAAA"));
+    await forgeAtSubmit(page, 'input[name="token"]', "AAAAAAAAAAAAAAAAAAAAAA");
     await setPassword(page, "brand-new-password-3");
     await expect(page.getByRole("main").getByRole("alert")).toContainText("無効です");
     await login(page, staff, "/admin");
