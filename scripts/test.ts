@@ -1,5 +1,6 @@
 // `npm test`: typecheck, lint, Vitest (unit + integration against a fresh real PostgreSQL) and
-// Playwright (against a production build), then one summary line `N passed, N failed`.
+// Playwright (against a production build), then a `[test] FAILED:` line per failed test or step and
+// one summary line `N passed, N failed`.
 // Then the reliability suite (reliability/, its own servers, same build).
 // Last, a build with a fixture guide added as content only and its e2e spec (issue 9).
 // `--only static|vitest|playwright|reliability|fixture-guide` runs one part. Extra arguments after `--` go to that runner.
@@ -146,7 +147,7 @@ async function main() {
   let passed = 0;
   let failed = 0;
   const problems: string[] = [];
-  // The names of failed tests, repeated after the summary line's counts: a CI log shows only its tail.
+  // The names of failed tests, printed just above the summary line: a CI log shows only its tail.
   const failures: string[] = [];
   // One `next build` for Playwright and the reliability suite.
   let built: boolean | undefined;
