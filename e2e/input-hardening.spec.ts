@@ -120,10 +120,11 @@ for (const locale of ["ja", "en"] as const) {
     const summary = page.getByRole("alert").filter({ has: page.locator("#error-summary-title") });
     const tried = locale === "ja" ? "すでに試したこと" : "Already tried";
 
-    // A tampered checkbox whose value is a name every plain object has. The server has answered when
-    // submitAction returns, so the counts below are final.
+    // A tampered checkbox whose value is a name every plain object has. The server has answered and
+    // the form is rendered anew when submitAction returns: the counts are final, and each step reads
+    // its own answer, not the previous step's summary (which names the same field).
     await forgeAtSubmit(page, 'input[name="tried"]', "constructor", 0);
-    await submitAction(page, send);
+    await submitAction(page, send, { remounts: true });
     await expect(summary).toContainText(tried);
     await expect(summary.getByRole("listitem")).toHaveCount(1);
     await expect(page.locator("#f-description")).toHaveValue("証明書を選んでもログインできません。");
@@ -132,7 +133,7 @@ for (const locale of ["ja", "en"] as const) {
 
     // A value outside the id pattern: the message is in the form's language, not zod's English.
     await forgeAtSubmit(page, 'input[name="tried"]', "<script>", 1);
-    await submitAction(page, send);
+    await submitAction(page, send, { remounts: true });
     await expect(summary).toContainText(tried);
     await expect(summary.getByRole("listitem")).toHaveCount(1);
     if (locale === "ja") expect((await summary.textContent()) ?? "").not.toMatch(/Invalid|string|expected|pattern/i);
@@ -140,7 +141,7 @@ for (const locale of ["ja", "en"] as const) {
 
     // The hidden walk, tampered to 10,000 characters: the form names what is wrong, in the user's language.
     await forgeAtSubmit(page, 'input[name="walk"]', "x".repeat(10_000));
-    await submitAction(page, send);
+    await submitAction(page, send, { remounts: true });
     await expect(summary).toContainText(locale === "ja" ? "ガイドでたどった手順" : "Your path through the guide");
     await expect(summary).not.toContainText(locale === "ja" ? "(0件)" : "0 items");
     expect(await ticketsByEmail(email)).toBe(0);

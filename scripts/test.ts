@@ -128,8 +128,8 @@ interface PlaywrightReport {
 /** "file:line [project] › title" of every test that failed or passed only on a retry. */
 function playwrightFailures(report: PlaywrightReport): string[] {
   const out: string[] = [];
-  const walk = (suite: PlaywrightSuite, file: string, titles: string[]) => {
-    const where = suite.file ?? file;
+  const walk = (suite: PlaywrightSuite, file: string | undefined, titles: string[]) => {
+    const where = suite.file ?? file ?? suite.title;
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests) {
         if (test.status !== "unexpected" && test.status !== "flaky") continue;
@@ -139,7 +139,7 @@ function playwrightFailures(report: PlaywrightReport): string[] {
     }
     for (const child of suite.suites ?? []) walk(child, where, [...titles, child.title]);
   };
-  for (const suite of report.suites ?? []) walk(suite, suite.file ?? suite.title, []);
+  for (const suite of report.suites ?? []) walk(suite, undefined, []);
   return out;
 }
 

@@ -25,9 +25,15 @@ export async function forgeAtSubmit(page: Page, selector: string, value: string,
   );
 }
 
-/** Clicks `button` and waits for the answer of the server action it posted: the server is done with it. */
-export async function submitAction(page: Page, button: Locator) {
+/**
+ * Clicks `button` and waits for the answer of the server action it posted: the server is done with it.
+ * `remounts`: the answer renders the form anew (the contact form is keyed by attempt); waits for that
+ * too, so that what is checked next is this answer's form and not the one before it.
+ */
+export async function submitAction(page: Page, button: Locator, options: { remounts?: boolean } = {}) {
+  if (options.remounts) await button.evaluate((b) => (b as HTMLButtonElement).form!.setAttribute("data-before-answer", ""));
   const answered = page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
   await button.click();
   expect((await answered).status()).toBe(200);
+  if (options.remounts) await expect(page.locator("form[data-before-answer]")).toHaveCount(0);
 }
