@@ -171,6 +171,17 @@ async function main() {
     if (code !== 0 && !(result && result.stats.unexpected > 0)) problems.push(`${name} exited with ${code}`);
   };
 
+  // On the build Playwright used, before the fixture guide's build replaces it (a third build otherwise).
+  let reliabilityRan = false;
+  const reliability = async () => {
+    if (reliabilityRan || !wants("reliability")) return;
+    reliabilityRan = true;
+    if (!(await build())) return;
+    // Each case starts and stops its own PostgreSQL, SMTP server and app instances.
+    say("reliability: outages of the database and the mail server, two instances, a killed inbound worker");
+    await playwright("reliability", ["-c", "playwright.reliability.config.ts"], { ...baseEnv, DATABASE_URL: undefined, E2E_BROWSER: browserPath, TEBIKI_DOVECOT: dovecotPath });
+  };
+
   // The browser first: a machine that cannot have one stops here, before the first test, in one line.
   let browserPath: string | undefined;
   if (wants("playwright") || wants("reliability") || wants("fixture-guide")) {
@@ -250,6 +261,8 @@ async function main() {
         }
       }
 
+      await reliability();
+
       if (wants("fixture-guide")) {
         // Adding a guide is a content-only change (issue 9, docs/decisions/0015): a copy of content/
         // with a guide that exists only in this test, built and served through TEBIKI_CONTENT_DIR.
@@ -285,11 +298,7 @@ async function main() {
     }
   }
 
-  if (wants("reliability") && (await build())) {
-    // Each case starts and stops its own PostgreSQL, SMTP server and app instances.
-    say("reliability: outages of the database and the mail server, two instances, a killed inbound worker");
-    await playwright("reliability", ["-c", "playwright.reliability.config.ts"], { ...baseEnv, DATABASE_URL: undefined, E2E_BROWSER: browserPath, TEBIKI_DOVECOT: dovecotPath });
-  }
+  await reliability();
 
   failed += problems.length;
   for (const problem of problems) console.log(`[test] FAILED: ${problem}`);
