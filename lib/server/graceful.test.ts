@@ -1,10 +1,15 @@
 // The shutdown of server.ts's HTTP server (lib/server/graceful.ts) on a real server and real sockets.
+import { readFileSync } from "node:fs";
 import http from "node:http";
+import https from "node:https";
 import net, { type AddressInfo } from "node:net";
+import path from "node:path";
+import tls from "node:tls";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { drainer, type Drainer } from "@/lib/server/graceful";
 
-let server: http.Server | undefined;
+let server: http.Server | https.Server | undefined;
+const TLS_DIR = path.join(process.cwd(), "reliability", "support", "tls");
 
 afterEach(() => {
   server?.closeAllConnections();
@@ -86,6 +91,22 @@ describe("graceful shutdown", () => {
     expect(partialEnded).toBe(false);
     partial.socket.write("\r\n");
     expect(await partial.answer).toMatch(/^HTTP\/1\.1 200 .*\r\nconnection: close\r\n/is);
+    expect(await drained).toEqual({ forced: 0 });
+  });
+
+  it("over TLS too: a connection that brings no request after its handshake is closed within the grace", async () => {
+    server = https.createServer({ cert: readFileSync(path.join(TLS_DIR, "test-only.crt")), key: readFileSync(path.join(TLS_DIR, "test-only.key")) });
+    const connections = drainer(server, { secure: true });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    // A browser's preconnect: the handshake, then nothing.
+    const socket = tls.connect({ port, host: "127.0.0.1", rejectUnauthorized: false });
+    await new Promise<void>((resolve) => socket.once("secureConnect", () => resolve()));
+    const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+    socket.on("error", () => {});
+    const drained = connections.shutdown(5_000);
+    await closed;
+    // The handshake's bytes are not part of a request: nothing is left for the deadline to cut.
     expect(await drained).toEqual({ forced: 0 });
   });
 

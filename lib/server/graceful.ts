@@ -48,7 +48,8 @@ export function drainer(server: Server, { secure = false }: { secure?: boolean }
   const stateOf = (socket: Socket): SocketState => {
     let state = sockets.get(socket);
     if (!state) {
-      state = { active: 0, idleSince: Date.now(), bytesRead: 0 };
+      // bytesRead: what had arrived when the last response ended, or when the connection was taken.
+      state = { active: 0, idleSince: Date.now(), bytesRead: socket.bytesRead };
       sockets.set(socket, state);
       socket.once("close", () => {
         clearTimeout(sockets.get(socket)?.timer);
